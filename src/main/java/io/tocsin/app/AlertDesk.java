@@ -1,0 +1,109 @@
+package io.tocsin.app;
+
+import io.tocsin.domain.Actor;
+import io.tocsin.domain.Board;
+import io.tocsin.domain.Decider;
+import io.tocsin.domain.EndAlert;
+import io.tocsin.domain.Event;
+import io.tocsin.domain.EventLog;
+import io.tocsin.domain.IssueAlert;
+import io.tocsin.domain.LoggedEvent;
+import io.tocsin.domain.RegionTree;
+import io.tocsin.domain.UpdateAlert;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * The single writer: decide, append durably, fold into the board, then publish. One lock keeps decisions
+ * consistent with the board and publications in seq order. Methods block on the log: call them off the event loop.
+ */
+public final class AlertDesk {
+    private final EventLog log;
+    private final Board board;
+    private final Decider decider;
+    private final Clock clock;
+    private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
+
+    public AlertDesk(EventLog log, RegionTree regions, Clock clock) {
+        this.log = log;
+        this.board = new Board(regions);
+        this.decider = new Decider(regions);
+        this.clock = clock;
+    }
+
+    /** Rebuilds the board from the whole log; call once before serving. Returns the number of events read. */
+    public synchronized long rebuild() {
+        long after = 0;
+        long count = 0;
+        while (true) {
+            List<LoggedEvent> page = log.after(after, 5000);
+            if (page.isEmpty()) {
+                return count;
+            }
+            page.forEach(board::apply);
+            after = page.get(page.size() - 1).seq();
+            count += page.size();
+        }
+    }
+
+    public void addSink(EventSink sink) {
+        sinks.add(sink);
+    }
+
+    public Board board() {
+        return board;
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    public LoggedEvent issue(Actor actor, IssueAlert cmd) {
+        return write(now -> decider.issue(board, actor, cmd, now, newId(now)));
+    }
+
+    public LoggedEvent update(Actor actor, UpdateAlert cmd) {
+        return write(now -> decider.update(board, actor, cmd, now));
+    }
+
+    public LoggedEvent end(Actor actor, EndAlert cmd) {
+        return write(now -> decider.end(board, actor, cmd, now));
+    }
+
+    /** Ends every alert whose expiry has come; called by a timer. */
+    public synchronized List<LoggedEvent> expireDue() {
+        List<LoggedEvent> out = new ArrayList<>();
+        for (Event e : decider.expire(board, clock.instant())) {
+            out.add(commit(e));
+        }
+        return out;
+    }
+
+    private synchronized LoggedEvent write(Function<Instant, Event> decide) {
+        return commit(decide.apply(clock.instant()));
+    }
+
+    private LoggedEvent commit(Event event) {
+        LoggedEvent logged = log.append(event);
+        board.apply(logged);
+        for (EventSink sink : sinks) {
+            sink.publish(logged);
+        }
+        return logged;
+    }
+
+    /** Time-ordered ids (UUIDv7 layout) so ids sort by issue time in listings and logs. */
+    static String newId(Instant now) {
+        long ms = now.toEpochMilli();
+        UUID r = UUID.randomUUID();
+        long msb = (ms << 16) | 0x7000L | (r.getMostSignificantBits() & 0x0FFFL);
+        long lsb = (r.getLeastSignificantBits() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+}

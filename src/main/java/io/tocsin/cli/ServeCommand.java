@@ -1,0 +1,36 @@
+package io.tocsin.cli;
+
+import io.tocsin.region.RegionCatalog;
+import io.tocsin.server.ServerConfig;
+import io.tocsin.server.TocsinServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code tocsin serve}: runs the server until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Tocsin server.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "${env:TOCSIN_HOST:-127.0.0.1}", description = "interface (env TOCSIN_HOST)")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:TOCSIN_PORT:-8080}", description = "port; 0 = any free (env TOCSIN_PORT)")
+    int port;
+
+    @Mixin
+    DbOption db = new DbOption();
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        TocsinServer server = new TocsinServer(new ServerConfig(host, port, db.url), RegionCatalog.load(),
+                Clock.systemUTC()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tocsin-shutdown"));
+        ServeCommandState.markRunning();
+        System.out.printf("Tocsin listening on %s (ready in %d ms)%n", server.url(), (System.nanoTime() - t0) / 1_000_000);
+        System.out.flush();
+        return 0;
+    }
+}

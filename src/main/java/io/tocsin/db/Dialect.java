@@ -1,0 +1,85 @@
+package io.tocsin.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** What differs between the SQL engines behind the log: schema DDL and how a writer takes the append lock. */
+public interface Dialect {
+
+    String name();
+
+    /** Statements that create the schema if absent. */
+    String[] schema();
+
+    /** Called at the start of an append transaction; serialises writers across processes where needed. */
+    void lockForAppend(Connection c) throws SQLException;
+
+    /** Tokens: only a hash of the secret is kept. Times are ISO-8601 text in both engines. */
+    String TOKENS = """
+            CREATE TABLE IF NOT EXISTS tokens (
+              id TEXT PRIMARY KEY,
+              name TEXT NOT NULL,
+              role TEXT NOT NULL,
+              scope TEXT NOT NULL,
+              secret_hash TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              expires_at TEXT,
+              revoked_at TEXT)""";
+
+    Dialect SQLITE = new Dialect() {
+        @Override
+        public String name() {
+            return "sqlite";
+        }
+
+        @Override
+        public String[] schema() {
+            return new String[]{"""
+                    CREATE TABLE IF NOT EXISTS events (
+                      seq INTEGER PRIMARY KEY,
+                      at TEXT NOT NULL,
+                      type TEXT NOT NULL,
+                      alert_id TEXT NOT NULL,
+                      actor TEXT NOT NULL,
+                      payload TEXT NOT NULL,
+                      prev_hash TEXT NOT NULL,
+                      hash TEXT NOT NULL)""",
+                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS};
+        }
+
+        @Override
+        public void lockForAppend(Connection c) {
+            // The connection runs in IMMEDIATE transaction mode: the first statement takes SQLite's write lock.
+        }
+    };
+
+    Dialect POSTGRES = new Dialect() {
+        @Override
+        public String name() {
+            return "postgresql";
+        }
+
+        @Override
+        public String[] schema() {
+            return new String[]{"""
+                    CREATE TABLE IF NOT EXISTS events (
+                      seq BIGINT PRIMARY KEY,
+                      at TEXT NOT NULL,
+                      type TEXT NOT NULL,
+                      alert_id TEXT NOT NULL,
+                      actor TEXT NOT NULL,
+                      payload TEXT NOT NULL,
+                      prev_hash TEXT NOT NULL,
+                      hash TEXT NOT NULL)""",
+                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS};
+        }
+
+        @Override
+        public void lockForAppend(Connection c) throws SQLException {
+            // Several nodes may write: a transaction-scoped advisory lock makes seq and the chain strictly serial.
+            try (var st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_xact_lock(7262001)");
+            }
+        }
+    };
+}

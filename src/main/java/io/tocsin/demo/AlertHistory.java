@@ -1,0 +1,94 @@
+package io.tocsin.demo;
+
+import io.tocsin.domain.Region;
+import io.tocsin.domain.RegionKind;
+import io.tocsin.domain.RegionTree;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The official 2022–24 air-raid alert history (Vadym Klymenko's dataset, MIT; see NOTICE), shipped gzipped as a
+ * resource, with its Ukrainian names resolved to region codes: oblast names as they are, raions by name inside
+ * their oblast, hromadas ("м. Нікополь та Нікопольська територіальна громада") by the stem before
+ * "територіальна громада" inside their raion.
+ */
+public final class AlertHistory {
+    static final String RESOURCE = "/data/alerts/vadimkin_official_data_uk.csv.gz";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssXXX");
+
+    private final RegionTree tree;
+
+    public AlertHistory(RegionTree tree) {
+        this.tree = tree;
+    }
+
+    /** The alerts that were active at some moment of {@code day} (UTC), ordered by start; unresolvable rows skipped. */
+    public List<HistoryRecord> day(LocalDate day) {
+        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = from.plusSeconds(86_400);
+        List<HistoryRecord> out = new ArrayList<>();
+        try (InputStream raw = AlertHistory.class.getResourceAsStream(RESOURCE)) {
+            if (raw == null) {
+                throw new IllegalStateException("the alert history resource " + RESOURCE + " is missing");
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split(",", -1);
+                if (f.length < 6 || f[4].isEmpty() || f[5].isEmpty()) {
+                    continue;
+                }
+                Instant start = Instant.from(TIME.parse(f[4]));
+                Instant end = Instant.from(TIME.parse(f[5]));
+                if (start.isBefore(to) && end.isAfter(from)) {
+                    resolve(f[0], f[1], f[2]).ifPresent(code -> out.add(new HistoryRecord(code, start, end)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the alert history", e);
+        }
+        out.sort(Comparator.comparing(HistoryRecord::startedAt));
+        return out;
+    }
+
+    Optional<String> resolve(String oblast, String raion, String hromada) {
+        Optional<Region> o = tree.ofKind(RegionKind.OBLAST).stream()
+                .filter(r -> r.nameUk().equals(oblast) || ("м. " + r.nameUk()).equals(oblast)).findFirst();
+        if (o.isEmpty()) {
+            return Optional.empty();
+        }
+        if (raion.isEmpty()) {
+            return Optional.of(o.get().code());
+        }
+        Optional<Region> r = tree.children(o.get().code()).stream().filter(x -> x.nameUk().equals(raion)).findFirst();
+        if (r.isEmpty()) {
+            return Optional.of(o.get().code());
+        }
+        if (hromada.isEmpty()) {
+            return Optional.of(r.get().code());
+        }
+        String stem = stem(hromada);
+        return Optional.of(tree.children(r.get().code()).stream().filter(h -> stem(h.nameUk()).equals(stem))
+                .findFirst().orElse(r.get()).code());
+    }
+
+    private static String stem(String name) {
+        String n = name.replace("територіальна громада", "").trim();
+        int and = n.lastIndexOf(" та ");
+        return and >= 0 ? n.substring(and + 4).trim() : n;
+    }
+}

@@ -1,0 +1,125 @@
+package io.tocsin.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The rules: turns a command, checked against the board and the actor's rights, into the event to append.
+ * Pure: the caller supplies the time and the new alert id, so the same inputs always give the same event.
+ */
+public final class Decider {
+    private final RegionTree regions;
+
+    public Decider(RegionTree regions) {
+        this.regions = Objects.requireNonNull(regions);
+    }
+
+    public Event issue(Board board, Actor actor, IssueAlert cmd, Instant now, String newId) {
+        requireWriter(actor);
+        List<String> codes = normaliseRegions(cmd.regions());
+        requireScope(actor, codes);
+        if (cmd.threat() == null) {
+            throw new DomainException(Problem.UNKNOWN_THREAT, "threat is required");
+        }
+        if (cmd.stage() == null || cmd.status() == null) {
+            throw new DomainException(Problem.INVALID_FIELD, "stage and status are required");
+        }
+        Threat.Subtype subtype = cmd.threat().normalise(cmd.subtype());
+        requireFuture(cmd.expiresAt(), now);
+        Alert alert = new Alert(newId, codes, cmd.threat(), subtype, cmd.stage(), cmd.status(), cmd.texts(),
+                actor.id(), now, now, cmd.expiresAt(), null, null);
+        return new Event(EventType.ISSUED, now, actor.id(), alert);
+    }
+
+    public Event update(Board board, Actor actor, UpdateAlert cmd, Instant now) {
+        requireWriter(actor);
+        Alert old = requireActive(board, cmd.alertId());
+        requireScope(actor, old.regions());
+        List<String> codes = cmd.regions() == null ? old.regions() : normaliseRegions(cmd.regions());
+        requireScope(actor, codes);
+        Threat threat = cmd.threat() == null ? old.threat() : cmd.threat();
+        Threat.Subtype subtype = cmd.threat() == null && cmd.subtype() == null
+                ? old.subtype() : threat.normalise(cmd.subtype());
+        Instant expires = cmd.clearExpiry() ? null : cmd.expiresAt() == null ? old.expiresAt() : cmd.expiresAt();
+        if (cmd.expiresAt() != null) {
+            requireFuture(cmd.expiresAt(), now);
+        }
+        Alert next = new Alert(old.id(), codes, threat, subtype, cmd.stage() == null ? old.stage() : cmd.stage(),
+                old.status(), cmd.texts() == null ? old.texts() : cmd.texts(), old.issuedBy(), old.issuedAt(), now,
+                expires, null, null);
+        return new Event(EventType.UPDATED, now, actor.id(), next);
+    }
+
+    public Event end(Board board, Actor actor, EndAlert cmd, Instant now) {
+        requireWriter(actor);
+        Alert old = requireActive(board, cmd.alertId());
+        requireScope(actor, old.regions());
+        EndReason reason = cmd.reason() == null ? EndReason.ALL_CLEAR : cmd.reason();
+        if (reason == EndReason.EXPIRED) {
+            throw new DomainException(Problem.INVALID_FIELD, "expired is set by the system; use all_clear or false_alarm");
+        }
+        return new Event(EventType.ENDED, now, actor.id(), old.ended(now, reason));
+    }
+
+    /** The end events for every active alert whose expiry time has come. */
+    public List<Event> expire(Board board, Instant now) {
+        List<Event> out = new ArrayList<>();
+        for (Alert a : board.active()) {
+            if (a.expiresAt() != null && !a.expiresAt().isAfter(now)) {
+                out.add(new Event(EventType.ENDED, now, Event.SYSTEM_ACTOR, a.ended(now, EndReason.EXPIRED)));
+            }
+        }
+        return out;
+    }
+
+    private List<String> normaliseRegions(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw new DomainException(Problem.INVALID_FIELD, "regions must name at least one region");
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : requested) {
+            Region r = regions.require(code);
+            if (r.kind() == RegionKind.COUNTRY) {
+                // A nationwide alert is declared as all oblast-level units, so scope and approval rules see it.
+                regions.ofKind(RegionKind.OBLAST).forEach(o -> codes.add(o.code()));
+            } else {
+                codes.add(r.code());
+            }
+        }
+        if (codes.size() > 2000) {
+            throw new DomainException(Problem.INVALID_FIELD, "too many regions in one alert");
+        }
+        return List.copyOf(codes);
+    }
+
+    private void requireScope(Actor actor, List<String> codes) {
+        if (!actor.covers(regions, codes)) {
+            throw new DomainException(Problem.OUT_OF_SCOPE,
+                    "token '" + actor.name() + "' may act only inside " + String.join(", ", actor.scope()));
+        }
+    }
+
+    private static void requireWriter(Actor actor) {
+        if (actor.role() != Role.ADMIN && actor.role() != Role.OPERATOR) {
+            throw new DomainException(Problem.FORBIDDEN, "role " + actor.role().wire() + " cannot write alerts");
+        }
+    }
+
+    private static Alert requireActive(Board board, String id) {
+        Alert a = board.find(id).orElseThrow(() -> new DomainException(Problem.ALERT_NOT_FOUND, "no alert " + id));
+        if (!a.active()) {
+            throw new DomainException(Problem.INVALID_TRANSITION, "alert " + id + " has already ended");
+        }
+        return a;
+    }
+
+    private static void requireFuture(Instant expiresAt, Instant now) {
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new DomainException(Problem.INVALID_FIELD, "expires_at must be in the future");
+        }
+    }
+}

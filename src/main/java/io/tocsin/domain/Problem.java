@@ -1,0 +1,47 @@
+package io.tocsin.domain;
+
+/**
+ * The catalogue of errors a client can see. Each has a stable code (part of the API contract: clients switch on
+ * it), the HTTP status it maps to and a title. Documented in docs/errors.md.
+ */
+public enum Problem {
+    MALFORMED_JSON(400, "Malformed JSON body"),
+    INVALID_FIELD(400, "A field is missing or invalid"),
+    INVALID_QUERY(400, "A query parameter is invalid"),
+    UNKNOWN_REGION(422, "Unknown region code"),
+    UNKNOWN_THREAT(422, "Unknown threat"),
+    INVALID_TRANSITION(409, "The alert cannot change that way"),
+    UNAUTHENTICATED(401, "Missing or invalid token"),
+    FORBIDDEN(403, "The token may not do this"),
+    OUT_OF_SCOPE(403, "Region outside the token's scope"),
+    NOT_FOUND(404, "No such resource"),
+    ALERT_NOT_FOUND(404, "No such alert"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    BODY_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
+    INTERNAL(500, "Internal error"),
+    UNAVAILABLE(503, "Service unavailable");
+
+    private final int status;
+    private final String title;
+
+    Problem(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The stable code clients see, e.g. {@code unknown-region}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

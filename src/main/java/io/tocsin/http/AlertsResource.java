@@ -1,0 +1,94 @@
+package io.tocsin.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tocsin.app.AlertDesk;
+import io.tocsin.domain.Actor;
+import io.tocsin.domain.Alert;
+import io.tocsin.domain.DomainException;
+import io.tocsin.domain.LoggedEvent;
+import io.tocsin.domain.Problem;
+import io.tocsin.domain.RegionTree;
+import io.tocsin.json.AlertJson;
+import io.tocsin.json.EventJson;
+import io.tocsin.json.Json;
+import io.tocsin.stream.StreamFilter;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The alerts: the active list, one alert, and the operator's writes (issue, update, end). */
+final class AlertsResource {
+    private final Vertx vertx;
+    private final AlertDesk desk;
+    private final RegionTree tree;
+    private final Auth auth;
+
+    AlertsResource(Vertx vertx, AlertDesk desk, RegionTree tree, Auth auth) {
+        this.vertx = vertx;
+        this.desk = desk;
+        this.tree = tree;
+        this.auth = auth;
+    }
+
+    void mount(Router r) {
+        r.get("/api/v1/alerts/active").handler(this::active);
+        r.get("/api/v1/alerts/:id").handler(this::one);
+        r.post("/api/v1/alerts").handler(ctx -> write(ctx, 201, a -> desk.issue(a, AlertRequests.issue(ctx.body().buffer()))));
+        r.patch("/api/v1/alerts/:id").handler(ctx -> write(ctx, 200,
+                a -> desk.update(a, AlertRequests.update(ctx.pathParam("id"), ctx.body().buffer()))));
+        r.post("/api/v1/alerts/:id/end").handler(ctx -> write(ctx, 200,
+                a -> desk.end(a, AlertRequests.end(ctx.pathParam("id"), ctx.body().buffer()))));
+    }
+
+    private void active(RoutingContext ctx) {
+        List<String> regions = Queries.list(ctx, "region");
+        regions.forEach(tree::require);
+        List<String> threats = Queries.list(ctx, "threat");
+        for (String t : threats) {
+            if (!StreamFilter.validThreat(t)) {
+                throw new DomainException(Problem.UNKNOWN_THREAT, "unknown threat '" + t + "'");
+            }
+        }
+        Set<io.tocsin.domain.Status> statuses = Queries.statuses(ctx);
+        StreamFilter filter = new StreamFilter(regions, null, Set.copyOf(threats), statuses);
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (Alert a : desk.board().active()) {
+            if (filter.matches(a, tree)) {
+                out.add(AlertJson.writePublic(a));
+            }
+        }
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("seq", desk.board().lastSeq());
+        body.put("count", out.size());
+        body.set("alerts", out);
+        Replies.ok(ctx, body);
+    }
+
+    private void one(RoutingContext ctx) {
+        Alert a = desk.board().find(ctx.pathParam("id"))
+                .orElseThrow(() -> new DomainException(Problem.ALERT_NOT_FOUND, "no alert " + ctx.pathParam("id")));
+        Replies.ok(ctx, AlertJson.writePublic(a));
+    }
+
+    /**
+     * Authenticates and runs a write off the event loop; the reply (the logged event) is sent only after the
+     * event is durable.
+     */
+    private void write(RoutingContext ctx, int status, Function<Actor, LoggedEvent> command) {
+        String bearer = Auth.bearer(ctx);
+        vertx.executeBlocking(() -> command.apply(auth.require(bearer)), false).onComplete(ar -> {
+            if (ar.failed()) {
+                Problems.fail(ctx, ar.cause());
+                return;
+            }
+            LoggedEvent e = ar.result();
+            ctx.response().putHeader("Location", "/api/v1/alerts/" + e.event().alert().id());
+            Replies.json(ctx, status, EventJson.writePublic(e));
+        });
+    }
+}

@@ -1,0 +1,77 @@
+package io.tocsin.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tocsin.app.AlertDesk;
+import io.tocsin.auth.TokenStore;
+import io.tocsin.domain.Problem;
+import io.tocsin.domain.RegionTree;
+import io.tocsin.region.PointLocator;
+import io.tocsin.stream.Hub;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/** Assembles the routes: one resource class per area, one error path for everything that fails. */
+public final class ApiRouter {
+    /** Alert bodies are small; anything bigger is refused before it is parsed. */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    private ApiRouter() {
+    }
+
+    public static Router create(Vertx vertx, AlertDesk desk, RegionTree tree, PointLocator locator, Hub hub,
+                                TokenStore tokens, PrometheusMeterRegistry metrics) {
+        Router r = Router.router(vertx);
+        r.route().handler(ApiRouter::securityHeaders);
+        r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        Auth auth = new Auth(tokens);
+        new RegionsResource(tree, desk.board()).mount(r);
+        new AlertsResource(vertx, desk, tree, auth).mount(r);
+        new EventsResource(vertx, desk.log()).mount(r);
+        new PointStatusResource(locator, desk.board()).mount(r);
+        new StreamResource(hub, tree, locator).mount(r);
+        r.get("/health").handler(ctx -> Replies.ok(ctx, io.tocsin.json.Json.MAPPER.createObjectNode()
+                .put("status", "up").put("seq", desk.board().lastSeq()).put("subscribers", hub.subscribers())));
+        r.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
+        r.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
+
+        r.route().failureHandler(ApiRouter::failure);
+        r.errorHandler(404, ctx -> Problems.send(ctx, Problem.NOT_FOUND, "no resource at " + ctx.request().path()));
+        r.errorHandler(405, ctx -> Problems.send(ctx, Problem.METHOD_NOT_ALLOWED,
+                ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        r.errorHandler(413, ctx -> Problems.send(ctx, Problem.BODY_TOO_LARGE,
+                "the body is larger than " + MAX_BODY_BYTES + " bytes"));
+        r.errorHandler(500, ctx -> Problems.fail(ctx, ctx.failure()));
+        return r;
+    }
+
+    private static void failure(RoutingContext ctx) {
+        if (ctx.failure() != null) {
+            Problems.fail(ctx, ctx.failure());
+            return;
+        }
+        int code = ctx.statusCode();
+        Problem p = switch (code) {
+            case 400 -> Problem.MALFORMED_JSON;
+            case 404 -> Problem.NOT_FOUND;
+            case 405 -> Problem.METHOD_NOT_ALLOWED;
+            case 413 -> Problem.BODY_TOO_LARGE;
+            case 415 -> Problem.UNSUPPORTED_MEDIA_TYPE;
+            default -> Problem.INTERNAL;
+        };
+        Problems.send(ctx, p, code == 413 ? "the body is larger than " + MAX_BODY_BYTES + " bytes" : p.title());
+    }
+
+    private static void securityHeaders(RoutingContext ctx) {
+        ctx.response()
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Content-Security-Policy",
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'")
+                .putHeader("X-Frame-Options", "DENY");
+        ctx.next();
+    }
+}

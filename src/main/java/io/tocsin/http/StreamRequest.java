@@ -1,0 +1,52 @@
+package io.tocsin.http;
+
+import io.tocsin.domain.DomainException;
+import io.tocsin.domain.Problem;
+import io.tocsin.domain.Region;
+import io.tocsin.domain.RegionTree;
+import io.tocsin.region.PointLocator;
+import io.tocsin.stream.StreamFilter;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The query of a stream subscription, shared by every transport: {@code regions}, {@code threats},
+ * {@code lat}/{@code lon}, {@code status}, and where to resume ({@code after} or the Last-Event-ID header).
+ */
+record StreamRequest(StreamFilter filter, long afterSeq) {
+
+    static StreamRequest parse(RoutingContext ctx, RegionTree tree, PointLocator locator) {
+        List<String> regions = Queries.list(ctx, "regions").stream().map(c -> tree.require(c).code()).toList();
+        List<String> threats = Queries.list(ctx, "threats");
+        for (String t : threats) {
+            if (!StreamFilter.validThreat(t)) {
+                throw new DomainException(Problem.UNKNOWN_THREAT, "unknown threat '" + t + "'");
+            }
+        }
+        Double lat = Queries.coordinate(ctx, "lat", 90);
+        Double lon = Queries.coordinate(ctx, "lon", 180);
+        String point = null;
+        if (lat != null || lon != null) {
+            if (lat == null || lon == null) {
+                throw new DomainException(Problem.INVALID_QUERY, "give both lat and lon");
+            }
+            List<Region> chain = locator.locate(lat, lon);
+            if (chain.isEmpty()) {
+                throw new DomainException(Problem.INVALID_QUERY, "the point is not inside Ukraine");
+            }
+            point = chain.get(0).code();
+        }
+        long after = Queries.longParam(ctx, "after", -1, 0, Long.MAX_VALUE);
+        String lastEventId = ctx.request().getHeader("Last-Event-ID");
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                after = Long.parseLong(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                throw new DomainException(Problem.INVALID_QUERY, "Last-Event-ID must be a seq number");
+            }
+        }
+        return new StreamRequest(new StreamFilter(regions, point, Set.copyOf(threats), Queries.statuses(ctx)), after);
+    }
+}

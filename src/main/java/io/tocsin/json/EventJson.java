@@ -1,0 +1,29 @@
+package io.tocsin.json;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tocsin.domain.LoggedEvent;
+
+/** The public JSON shape of a logged event, as the events page and every stream send it. */
+public final class EventJson {
+    private EventJson() {
+    }
+
+    public static ObjectNode writePublic(LoggedEvent e) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("seq", e.seq());
+        n.put("type", e.event().type().wire());
+        n.put("at", e.event().at().toString());
+        n.set("alert", AlertJson.writePublic(e.event().alert()));
+        return n;
+    }
+
+    /** The audit form: adds the actor and the hash-chain links. */
+    public static ObjectNode writeAudit(LoggedEvent e) {
+        ObjectNode n = writePublic(e);
+        n.put("actor", e.event().actor());
+        ((ObjectNode) n.get("alert")).put("issued_by", e.event().alert().issuedBy());
+        n.put("prev_hash", e.prevHash());
+        n.put("hash", e.hash());
+        return n;
+    }
+}

@@ -1,0 +1,31 @@
+package io.tocsin.server;
+
+/**
+ * Everything a server needs to start, validated once. Each option comes from a flag or an environment variable
+ * (flag wins); see docs/configuration.md.
+ *
+ * @param host     interface to listen on (TOCSIN_HOST, default 127.0.0.1: opening to the network is a decision)
+ * @param port     HTTP port (TOCSIN_PORT, default 8080; 0 picks a free one)
+ * @param database {@code sqlite:PATH} or {@code jdbc:postgresql://…} (TOCSIN_DB, default sqlite:data/tocsin.db)
+ */
+public record ServerConfig(String host, int port, String database) {
+    public static final String DEFAULT_DB = "sqlite:data/tocsin.db";
+
+    public ServerConfig {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be empty (TOCSIN_HOST / --host)");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port + " (TOCSIN_PORT / --port)");
+        }
+        if (database == null || !(database.startsWith("sqlite:") || database.startsWith("jdbc:postgresql:"))) {
+            throw new IllegalArgumentException(
+                    "database must be sqlite:PATH or jdbc:postgresql://…, got '" + database + "' (TOCSIN_DB / --db)");
+        }
+    }
+
+    public static String env(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? dflt : v;
+    }
+}

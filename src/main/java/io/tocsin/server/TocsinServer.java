@@ -1,0 +1,123 @@
+package io.tocsin.server;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tocsin.app.AlertDesk;
+import io.tocsin.auth.TokenStore;
+import io.tocsin.db.Database;
+import io.tocsin.domain.EventLog;
+import io.tocsin.http.ApiRouter;
+import io.tocsin.log.JdbcEventLog;
+import io.tocsin.region.RegionCatalog;
+import io.tocsin.stream.Hub;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The composition root: opens the database, rebuilds the board from the log, starts the hub and the HTTP server.
+ * Nothing starts in the constructor; {@link #start()} and {@link #stop()} do.
+ */
+public final class TocsinServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(TocsinServer.class.getName());
+    /** How often expiries are checked: alerts end within a second of their expires_at. */
+    static final long EXPIRY_CHECK_MS = 1000;
+
+    private final ServerConfig config;
+    private final RegionCatalog regions;
+    private final Clock clock;
+    private Vertx vertx;
+    private Database db;
+    private AlertDesk desk;
+    private TokenStore tokens;
+    private Hub hub;
+    private HttpServer http;
+
+    public TocsinServer(ServerConfig config, RegionCatalog regions, Clock clock) {
+        this.config = config;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    public TocsinServer start() {
+        db = Database.open(config.database());
+        EventLog log = new JdbcEventLog(db);
+        desk = new AlertDesk(log, regions.tree(), clock);
+        long replayed = desk.rebuild();
+        tokens = new TokenStore(db, clock);
+        vertx = Vertx.vertx();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        hub = new Hub(vertx, log, regions.tree(), metrics);
+        desk.addSink(hub);
+        hub.start();
+        vertx.setPeriodic(EXPIRY_CHECK_MS, id -> vertx.executeBlocking(desk::expireDue, false)
+                .onFailure(t -> LOG.warning("expiry check failed: " + t.getMessage())));
+        var router = ApiRouter.create(vertx, desk, regions.tree(), regions.locator(), hub, tokens, metrics);
+        http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                        .setCompressionSupported(false).setIdleTimeout(0))
+                .requestHandler(router);
+        try {
+            http.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+        }
+        LOG.info("Tocsin ready on " + url() + " (" + replayed + " events replayed from the log)");
+        return this;
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    public String url() {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    public AlertDesk desk() {
+        return desk;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    public RegionCatalog regions() {
+        return regions;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public void stop() {
+        if (hub != null) {
+            hub.stop();
+        }
+        if (vertx != null) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warning("vert.x did not stop cleanly: " + e.getMessage());
+            }
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

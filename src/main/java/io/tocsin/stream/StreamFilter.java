@@ -1,0 +1,70 @@
+package io.tocsin.stream;
+
+import io.tocsin.domain.Alert;
+import io.tocsin.domain.RegionTree;
+import io.tocsin.domain.Status;
+import io.tocsin.domain.Threat;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a subscriber wants. {@code regions} use the hierarchy both ways: a subscriber to an oblast hears of alerts
+ * on any of its parts, a subscriber to a hromada hears of alerts on its raion and oblast. {@code pointRegion} (the
+ * deepest region found for a lat/lon) is narrower: only alerts that cover the point (on it or an ancestor).
+ * Empty {@code regions} with no point means everywhere. Empty {@code threats} means every threat; an entry is a
+ * threat ({@code air_raid}) or a threat with subtype ({@code air_raid:drones}).
+ */
+public record StreamFilter(List<String> regions, String pointRegion, Set<String> threats, Set<Status> statuses) {
+    public StreamFilter {
+        regions = List.copyOf(regions);
+        threats = Set.copyOf(threats);
+        statuses = Set.copyOf(statuses);
+    }
+
+    public static StreamFilter everything() {
+        return new StreamFilter(List.of(), null, Set.of(), Set.of(Status.ACTUAL));
+    }
+
+    public boolean everywhere() {
+        return regions.isEmpty() && pointRegion == null;
+    }
+
+    public boolean matches(Alert a, RegionTree tree) {
+        if (!statuses.contains(a.status())) {
+            return false;
+        }
+        if (!threats.isEmpty() && !threats.contains(a.threat().wire())
+                && !threats.contains(a.threat().wire() + ":" + a.subtype().wire())) {
+            return false;
+        }
+        if (everywhere()) {
+            return true;
+        }
+        for (String r : a.regions()) {
+            if (pointRegion != null && tree.isSelfOrAncestor(r, pointRegion)) {
+                return true;
+            }
+            for (String mine : regions) {
+                if (tree.isSelfOrAncestor(r, mine) || tree.isSelfOrAncestor(mine, r)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Threat entries a filter accepts, for validating query input. */
+    public static boolean validThreat(String entry) {
+        String[] parts = entry.split(":", 2);
+        try {
+            Threat t = Threat.parse(parts[0]);
+            if (parts.length == 2) {
+                t.normalise(Threat.Subtype.parse(parts[1]));
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
