@@ -1,0 +1,86 @@
+package io.tocsin.support;
+
+import io.tocsin.auth.TokenStore;
+import io.tocsin.domain.Role;
+import io.tocsin.server.ServerConfig;
+import io.tocsin.server.TocsinServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** A real Tocsin server on port 0 with a fresh SQLite file, plus an HTTP client and tokens for tests. */
+public final class RunningServer implements AutoCloseable {
+    public final TocsinServer server;
+    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    public final String admin;
+
+    private RunningServer(TocsinServer server) {
+        this.server = server;
+        this.admin = token(Role.ADMIN, List.of(), "test admin");
+    }
+
+    public static RunningServer start() {
+        try {
+            Path dir = Files.createTempDirectory("tocsin-test");
+            return new RunningServer(new TocsinServer(new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db")),
+                    Regions.catalog(), Clock.systemUTC()).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String token(Role role, List<String> scope, String name) {
+        TokenStore.Created c = server.tokens().create(role, scope, name, null);
+        return c.bearer();
+    }
+
+    public URI uri(String path) {
+        return URI.create(server.url() + path);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String token, String body) {
+        return send(write(path, token).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> patch(String path, String token, String body) {
+        return send(write(path, token).method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder write(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    public HttpResponse<String> send(HttpRequest req) {
+        try {
+            return http.send(req, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
