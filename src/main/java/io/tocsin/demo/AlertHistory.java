@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
@@ -28,6 +29,18 @@ import java.util.zip.GZIPInputStream;
  */
 public final class AlertHistory {
     static final String RESOURCE = "/data/alerts/vadimkin_official_data_uk.csv.gz";
+    /**
+     * Raions renamed in 2023–24 (from the codifier's former names) and one misspelt hromada: the history keeps the
+     * names of its day.
+     */
+    private static final Map<String, String> RENAMED = Map.of(
+            "Володимир-Волинський район", "Володимирський район",
+            "Новомосковський район", "Самарівський район",
+            "Новоград-Волинський район", "Звягельський район",
+            "Сєвєродонецький район", "Сіверськодонецький район",
+            "Червоноградський район", "Шептицький район",
+            "Красноградський район", "Берестинський район",
+            "Гостомелська", "Гостомельська");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssXXX");
 
     private final RegionTree tree;
@@ -74,7 +87,8 @@ public final class AlertHistory {
         if (raion.isEmpty()) {
             return Optional.of(o.get().code());
         }
-        Optional<Region> r = tree.children(o.get().code()).stream().filter(x -> x.nameUk().equals(raion)).findFirst();
+        String raionName = RENAMED.getOrDefault(raion, raion);
+        Optional<Region> r = tree.children(o.get().code()).stream().filter(x -> x.nameUk().equals(raionName)).findFirst();
         if (r.isEmpty()) {
             return Optional.of(o.get().code());
         }
@@ -86,9 +100,11 @@ public final class AlertHistory {
                 .findFirst().orElse(r.get()).code());
     }
 
+    /** "м. Слов'янськ та Слов’янська територіальна громада" → "Слов’янська", apostrophes unified. */
     private static String stem(String name) {
-        String n = name.replace("територіальна громада", "").trim();
+        String n = name.replace("територіальна громада", "").replace('\'', '’').replace('ʼ', '’').trim();
         int and = n.lastIndexOf(" та ");
-        return and >= 0 ? n.substring(and + 4).trim() : n;
+        String stem = and >= 0 ? n.substring(and + 4).trim() : n;
+        return RENAMED.getOrDefault(stem, stem);
     }
 }
