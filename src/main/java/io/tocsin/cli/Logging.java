@@ -8,6 +8,9 @@ import java.util.logging.SimpleFormatter;
 
 /** One-line log records on stderr; Netty and HikariCP chatter kept at WARNING. */
 final class Logging {
+    /** JUL holds loggers weakly: keep the quietened ones referenced or their levels are lost on the next GC. */
+    private static final Logger NETTY = Logger.getLogger("io.netty");
+    private static final Logger HIKARI = Logger.getLogger("com.zaxxer.hikari");
     private Logging() {
     }
 
@@ -20,7 +23,7 @@ final class Logging {
         h.setLevel(Level.ALL);
         root.addHandler(h);
         root.setLevel(Level.INFO);
-        Logger.getLogger("io.netty").setLevel(Level.WARNING);
-        Logger.getLogger("com.zaxxer.hikari").setLevel(Level.WARNING);
+        NETTY.setLevel(Level.WARNING);
+        HIKARI.setLevel(Level.WARNING);
     }
 }

@@ -29,7 +29,9 @@ final class ServeCommand implements Callable<Integer> {
                 Clock.systemUTC()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tocsin-shutdown"));
         ServeCommandState.markRunning();
-        System.out.printf("Tocsin listening on %s (ready in %d ms)%n", server.url(), (System.nanoTime() - t0) / 1_000_000);
+        long sinceJvmStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf("Tocsin listening on %s (ready in %d ms; %d ms since JVM start)%n", server.url(),
+                (System.nanoTime() - t0) / 1_000_000, sinceJvmStart);
         System.out.flush();
         return 0;
     }

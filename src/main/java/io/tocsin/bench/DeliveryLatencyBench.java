@@ -1,0 +1,94 @@
+package io.tocsin.bench;
+
+import io.tocsin.domain.Role;
+import io.tocsin.region.RegionCatalog;
+import io.tocsin.server.ServerConfig;
+import io.tocsin.server.TocsinServer;
+import org.HdrHistogram.Histogram;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue → first SSE delivery: starts a server on a fresh SQLite file (durability on: WAL, synchronous=FULL), opens
+ * one SSE subscriber, issues N alerts one after another through the HTTP API and records, per alert, the time from
+ * sending the POST to the subscriber reading the event.
+ */
+public final class DeliveryLatencyBench {
+    private static final Pattern ALERT_ID = Pattern.compile("\"alert\":\\{\"id\":\"([^\"]+)\"");
+
+    private DeliveryLatencyBench() {
+    }
+
+    public static Histogram run(int alerts, int warmup) throws Exception {
+        String db = "sqlite:" + Files.createTempDirectory("tocsin-bench").resolve("bench.db");
+        try (TocsinServer server = new TocsinServer(new ServerConfig("127.0.0.1", 0, db), RegionCatalog.load(),
+                Clock.systemUTC()).start()) {
+            String token = server.tokens().create(Role.ADMIN, java.util.List.of(), "bench", null).bearer();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Map<String, Long> received = new ConcurrentHashMap<>();
+            CountDownLatch opened = new CountDownLatch(1);
+            HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/stream"))
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            Thread reader = Thread.ofPlatform().daemon().start(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                    opened.countDown();
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (line.startsWith("data: ")) {
+                            long now = System.nanoTime();
+                            Matcher m = ALERT_ID.matcher(line);
+                            if (m.find()) {
+                                received.put(m.group(1), now);
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    // stream closed at the end of the run
+                }
+            });
+            opened.await(5, TimeUnit.SECONDS);
+            Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+            String[] oblasts = {"UA-05", "UA-07", "UA-12", "UA-14", "UA-18", "UA-21", "UA-23", "UA-26", "UA-30", "UA-32"};
+            for (int i = 0; i < warmup + alerts; i++) {
+                String body = "{\"regions\":[\"" + oblasts[i % oblasts.length] + "\"],\"threat\":\"air_raid\",\"subtype\":\"drones\"}";
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/alerts"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                Matcher m = ALERT_ID.matcher(r.body());
+                if (r.statusCode() != 201 || !m.find()) {
+                    throw new IllegalStateException("issue failed: " + r.statusCode() + " " + r.body());
+                }
+                String id = m.group(1);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                Long at;
+                while ((at = received.get(id)) == null) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("alert " + id + " never reached the subscriber");
+                    }
+                    Thread.onSpinWait();
+                }
+                if (i >= warmup) {
+                    h.recordValue(at - t0);
+                }
+            }
+            reader.interrupt();
+            stream.body().close();
+            return h;
+        }
+    }
+}
