@@ -1,6 +1,7 @@
 package io.tocsin.app;
 
 import io.tocsin.domain.Actor;
+import io.tocsin.domain.ApprovalPolicy;
 import io.tocsin.domain.Board;
 import io.tocsin.domain.Decider;
 import io.tocsin.domain.EndAlert;
@@ -31,9 +32,13 @@ public final class AlertDesk {
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
 
     public AlertDesk(EventLog log, RegionTree regions, Clock clock) {
+        this(log, regions, clock, ApprovalPolicy.DEFAULT);
+    }
+
+    public AlertDesk(EventLog log, RegionTree regions, Clock clock, ApprovalPolicy policy) {
         this.log = log;
         this.board = new Board(regions);
-        this.decider = new Decider(regions);
+        this.decider = new Decider(regions, policy);
         this.clock = clock;
     }
 
@@ -46,7 +51,7 @@ public final class AlertDesk {
             if (page.isEmpty()) {
                 return count;
             }
-            page.forEach(board::apply);
+            page.forEach(e -> board.apply(e, decider.policy().ttl()));
             after = page.get(page.size() - 1).seq();
             count += page.size();
         }
@@ -58,6 +63,10 @@ public final class AlertDesk {
 
     public Board board() {
         return board;
+    }
+
+    public java.time.Duration approvalTtl() {
+        return decider.policy().ttl();
     }
 
     public EventLog log() {
@@ -76,24 +85,31 @@ public final class AlertDesk {
         return write(now -> decider.end(board, actor, cmd, now));
     }
 
-    /** Ends every alert whose expiry has come; called by a timer. */
+    /** A second operator approves a held request; returns the grant and the issued alert. */
+    public synchronized List<LoggedEvent> approve(Actor actor, String pendingId) {
+        return commit(decider.approve(board, actor, pendingId, clock.instant()));
+    }
+
+    /** Ends every alert whose expiry time has come and drops stale approval requests; called by a timer. */
     public synchronized List<LoggedEvent> expireDue() {
         List<LoggedEvent> out = new ArrayList<>();
         for (Event e : decider.expire(board, clock.instant())) {
-            out.add(commit(e));
+            out.addAll(commit(List.of(e)));
         }
         return out;
     }
 
     private synchronized LoggedEvent write(Function<Instant, Event> decide) {
-        return commit(decide.apply(clock.instant()));
+        return commit(List.of(decide.apply(clock.instant()))).get(0);
     }
 
-    private LoggedEvent commit(Event event) {
-        LoggedEvent logged = log.append(event);
-        board.apply(logged);
-        for (EventSink sink : sinks) {
-            sink.publish(logged);
+    private List<LoggedEvent> commit(List<Event> events) {
+        List<LoggedEvent> logged = events.size() == 1 ? List.of(log.append(events.get(0))) : log.appendAll(events);
+        for (LoggedEvent e : logged) {
+            board.apply(e, decider.policy().ttl());
+            for (EventSink sink : sinks) {
+                sink.publish(e);
+            }
         }
         return logged;
     }

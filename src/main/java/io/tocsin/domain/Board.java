@@ -18,21 +18,45 @@ public final class Board {
     private final RegionTree regions;
     private final Map<String, Alert> all = new ConcurrentHashMap<>();
     private final Map<String, Alert> active = new ConcurrentHashMap<>();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private volatile long lastSeq;
 
     public Board(RegionTree regions) {
         this.regions = regions;
     }
 
-    public void apply(LoggedEvent logged) {
-        Alert a = logged.event().alert();
-        all.put(a.id(), a);
-        if (a.active()) {
-            active.put(a.id(), a);
-        } else {
-            active.remove(a.id());
+    /**
+     * Folds one event. {@code approvalTtl} is how long a pending request lives; it is a policy, not part of the
+     * event, so the caller passes it.
+     */
+    public void apply(LoggedEvent logged, java.time.Duration approvalTtl) {
+        Event e = logged.event();
+        Alert a = e.alert();
+        switch (e.type()) {
+            case APPROVAL_REQUESTED -> pending.put(a.id(), new Pending(a, e.actor(), e.at(), e.at().plus(approvalTtl)));
+            case APPROVAL_GRANTED, APPROVAL_EXPIRED -> pending.remove(a.id());
+            case ISSUED, UPDATED, ENDED -> {
+                all.put(a.id(), a);
+                if (a.active()) {
+                    active.put(a.id(), a);
+                } else {
+                    active.remove(a.id());
+                }
+            }
         }
         lastSeq = logged.seq();
+    }
+
+    public void apply(LoggedEvent logged) {
+        apply(logged, ApprovalPolicy.DEFAULT.ttl());
+    }
+
+    public Optional<Pending> pending(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(pending.get(id));
+    }
+
+    public List<Pending> pending() {
+        return pending.values().stream().sorted(Comparator.comparing(Pending::requestedAt)).toList();
     }
 
     public long lastSeq() {

@@ -13,9 +13,19 @@ import java.util.Set;
  */
 public final class Decider {
     private final RegionTree regions;
+    private final ApprovalPolicy policy;
 
     public Decider(RegionTree regions) {
+        this(regions, ApprovalPolicy.DEFAULT);
+    }
+
+    public Decider(RegionTree regions, ApprovalPolicy policy) {
         this.regions = Objects.requireNonNull(regions);
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    public ApprovalPolicy policy() {
+        return policy;
     }
 
     public Event issue(Board board, Actor actor, IssueAlert cmd, Instant now, String newId) {
@@ -32,7 +42,37 @@ public final class Decider {
         requireFuture(cmd.expiresAt(), now);
         Alert alert = new Alert(newId, codes, cmd.threat(), subtype, cmd.stage(), cmd.status(), cmd.texts(),
                 actor.id(), now, now, cmd.expiresAt(), null, null);
-        return new Event(EventType.ISSUED, now, actor.id(), alert);
+        return new Event(needsApproval(alert) ? EventType.APPROVAL_REQUESTED : EventType.ISSUED, now, actor.id(), alert);
+    }
+
+    /** A second operator approves a held request: the grant and the issue, to be appended together. */
+    public List<Event> approve(Board board, Actor actor, String pendingId, Instant now) {
+        requireWriter(actor);
+        Pending p = board.pending(pendingId).filter(x -> x.expiresAt().isAfter(now))
+                .orElseThrow(() -> new DomainException(Problem.APPROVAL_NOT_FOUND,
+                        "no pending approval " + pendingId + " (it may have expired or been decided)"));
+        if (p.requestedBy().equals(actor.id())) {
+            throw new DomainException(Problem.SELF_APPROVAL, "a second operator must approve this request");
+        }
+        requireScope(actor, p.alert().regions());
+        Alert proposed = p.alert();
+        Alert issued = new Alert(proposed.id(), proposed.regions(), proposed.threat(), proposed.subtype(),
+                proposed.stage(), proposed.status(), proposed.texts(), proposed.issuedBy(), now, now,
+                proposed.expiresAt(), null, null);
+        return List.of(new Event(EventType.APPROVAL_GRANTED, now, actor.id(), proposed),
+                new Event(EventType.ISSUED, now, actor.id(), issued));
+    }
+
+    /** Actual alerts that are nationwide in scale or chemical/nuclear need a second operator. */
+    public boolean needsApproval(Alert a) {
+        if (a.status() != Status.ACTUAL) {
+            return false;
+        }
+        return policy.alwaysTwoPerson().contains(a.threat()) || oblastsCovered(a.regions()) >= policy.wideOblasts();
+    }
+
+    private long oblastsCovered(List<String> codes) {
+        return codes.stream().map(c -> regions.oblastOf(c).map(Region::code).orElse(c)).distinct().count();
     }
 
     public Event update(Board board, Actor actor, UpdateAlert cmd, Instant now) {
@@ -51,6 +91,11 @@ public final class Decider {
         Alert next = new Alert(old.id(), codes, threat, subtype, cmd.stage() == null ? old.stage() : cmd.stage(),
                 old.status(), cmd.texts() == null ? old.texts() : cmd.texts(), old.issuedBy(), old.issuedAt(), now,
                 expires, null, null);
+        if (needsApproval(next) && !needsApproval(old)) {
+            // An update must not be a way around the two-person rule.
+            throw new DomainException(Problem.APPROVAL_REQUIRED,
+                    "this update would make the alert need a second operator; issue a new alert instead");
+        }
         return new Event(EventType.UPDATED, now, actor.id(), next);
     }
 
@@ -65,9 +110,14 @@ public final class Decider {
         return new Event(EventType.ENDED, now, actor.id(), old.ended(now, reason));
     }
 
-    /** The end events for every active alert whose expiry time has come. */
+    /** The end events for every active alert whose expiry time has come, and the expiry of stale approvals. */
     public List<Event> expire(Board board, Instant now) {
         List<Event> out = new ArrayList<>();
+        for (Pending p : board.pending()) {
+            if (!p.expiresAt().isAfter(now)) {
+                out.add(new Event(EventType.APPROVAL_EXPIRED, now, Event.SYSTEM_ACTOR, p.alert()));
+            }
+        }
         for (Alert a : board.active()) {
             if (a.expiresAt() != null && !a.expiresAt().isAfter(now)) {
                 out.add(new Event(EventType.ENDED, now, Event.SYSTEM_ACTOR, a.ended(now, EndReason.EXPIRED)));

@@ -11,6 +11,14 @@ public interface EventLog extends AutoCloseable {
     /** Appends the event and returns only once it is durable (fsynced / committed). */
     LoggedEvent append(Event event);
 
+    /**
+     * Appends several events that belong together (an approval and the alert it releases). Implementations should
+     * make this one transaction; this default is correct only for a log that cannot fail between appends.
+     */
+    default List<LoggedEvent> appendAll(List<Event> events) {
+        return events.stream().map(this::append).toList();
+    }
+
     /** Up to {@code limit} events with seq greater than {@code afterSeq}, in seq order. */
     List<LoggedEvent> after(long afterSeq, int limit);
 

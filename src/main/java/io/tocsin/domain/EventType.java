@@ -4,12 +4,23 @@ package io.tocsin.domain;
 public enum EventType {
     ISSUED("alert.issued"),
     UPDATED("alert.updated"),
-    ENDED("alert.ended");
+    ENDED("alert.ended"),
+    /** A high-impact alert held until a second operator approves it (two-person rule). */
+    APPROVAL_REQUESTED("approval.requested"),
+    /** A second operator approved; the alert.issued event follows in the same transaction. */
+    APPROVAL_GRANTED("approval.granted"),
+    /** Nobody approved in time; the alert was never issued. */
+    APPROVAL_EXPIRED("approval.expired");
 
     private final String wire;
 
     EventType(String wire) {
         this.wire = wire;
+    }
+
+    /** True for the events the public sees (streams, the events page); approvals are for operators and audit. */
+    public boolean isPublic() {
+        return this == ISSUED || this == UPDATED || this == ENDED;
     }
 
     public String wire() {

@@ -6,6 +6,8 @@ import io.tocsin.app.AlertDesk;
 import io.tocsin.domain.Actor;
 import io.tocsin.domain.Alert;
 import io.tocsin.domain.DomainException;
+import io.tocsin.domain.EventType;
+import io.tocsin.domain.Role;
 import io.tocsin.domain.LoggedEvent;
 import io.tocsin.domain.Problem;
 import io.tocsin.domain.RegionTree;
@@ -80,15 +82,23 @@ final class AlertsResource {
      * event is durable.
      */
     private void write(RoutingContext ctx, int status, Function<Actor, LoggedEvent> command) {
-        String bearer = Auth.bearer(ctx);
-        vertx.executeBlocking(() -> command.apply(auth.require(bearer)), false).onComplete(ar -> {
-            if (ar.failed()) {
-                Problems.fail(ctx, ar.cause());
-                return;
-            }
-            LoggedEvent e = ar.result();
-            ctx.response().putHeader("Location", "/api/v1/alerts/" + e.event().alert().id());
-            Replies.json(ctx, status, EventJson.writePublic(e));
-        });
+        Auth.Credentials credentials = Auth.credentials(ctx);
+        vertx.executeBlocking(() -> command.apply(auth.require(credentials, Role.ADMIN, Role.OPERATOR)), false)
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        Problems.fail(ctx, ar.cause());
+                        return;
+                    }
+                    LoggedEvent e = ar.result();
+                    if (e.event().type() == EventType.APPROVAL_REQUESTED) {
+                        // Held by the two-person rule: accepted and durable, but not issued until approved.
+                        ctx.response().putHeader("Location", "/api/v1/approvals/" + e.event().alert().id());
+                        Replies.json(ctx, 202, ApprovalsResource.pendingJson(e.seq(), e.event().alert(),
+                                e.event().actor(), e.event().at(), e.event().at().plus(desk.approvalTtl())));
+                        return;
+                    }
+                    ctx.response().putHeader("Location", "/api/v1/alerts/" + e.event().alert().id());
+                    Replies.json(ctx, status, EventJson.writePublic(e));
+                });
     }
 }

@@ -11,6 +11,10 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.core.http.HttpMethod;
+import io.tocsin.server.ServerConfig;
+import java.util.Set;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /** Assembles the routes: one resource class per area, one error path for everything that fails. */
@@ -21,14 +25,23 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
-    public static Router create(Vertx vertx, AlertDesk desk, RegionTree tree, PointLocator locator, Hub hub,
-                                TokenStore tokens, PrometheusMeterRegistry metrics) {
+    public static Router create(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree,
+                                PointLocator locator, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics) {
         Router r = Router.router(vertx);
         r.route().handler(ApiRouter::securityHeaders);
+        if (!config.corsOrigins().isEmpty()) {
+            // Off unless configured: browsers on other origins may then read the public API, never with credentials.
+            r.route("/api/*").handler(CorsHandler.create().addOrigins(config.corsOrigins())
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH, HttpMethod.DELETE))
+                    .allowedHeaders(Set.of("Authorization", "Content-Type", "Last-Event-ID")));
+        }
         r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        Auth auth = new Auth(tokens);
+        Auth auth = new Auth(tokens, config.limits());
         new RegionsResource(tree, desk.board()).mount(r);
         new AlertsResource(vertx, desk, tree, auth).mount(r);
+        new ApprovalsResource(vertx, desk, auth).mount(r);
+        new AuditResource(vertx, desk.log(), auth).mount(r);
+        new TokensResource(vertx, tokens, tree, auth).mount(r);
         new EventsResource(vertx, desk.log()).mount(r);
         new PointStatusResource(locator, desk.board()).mount(r);
         new StreamResource(hub, tree, locator).mount(r);

@@ -44,7 +44,8 @@ final class EventsResource {
             }
             List<LoggedEvent> page = ar.result();
             ArrayNode events = Json.MAPPER.createArrayNode();
-            page.stream().filter(e -> statuses.contains(e.event().alert().status()))
+            page.stream().filter(e -> e.event().type().isPublic())
+                    .filter(e -> statuses.contains(e.event().alert().status()))
                     .forEach(e -> events.add(EventJson.writePublic(e)));
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.put("after", after);

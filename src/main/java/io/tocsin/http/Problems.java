@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 public final class Problems {
     private static final Logger LOG = Logger.getLogger(Problems.class.getName());
     public static final String TYPE_BASE = "https://tocsin.dev/problems/";
+    private static final String RETRY_AFTER = "tocsin.retryAfter";
 
     private Problems() {
     }
@@ -35,6 +36,9 @@ public final class Problems {
         body.put("detail", detail);
         body.put("instance", ctx.request().path());
         res.setStatusCode(p.status()).putHeader("Content-Type", "application/problem+json");
+        if (p == Problem.TOO_MANY_REQUESTS && ctx.get(RETRY_AFTER) != null) {
+            res.putHeader("Retry-After", String.valueOf((Object) ctx.get(RETRY_AFTER)));
+        }
         if (p == Problem.UNAUTHENTICATED) {
             res.putHeader("WWW-Authenticate", "Bearer realm=\"tocsin\"");
         }
@@ -43,6 +47,9 @@ public final class Problems {
 
     /** Maps any failure to a problem; unexpected ones are logged here and shown only as a generic 500. */
     public static void fail(RoutingContext ctx, Throwable t) {
+        if (t instanceof RateLimitedException r) {
+            ctx.put(RETRY_AFTER, r.retryAfterSeconds);
+        }
         if (t instanceof DomainException d) {
             send(ctx, d.problem(), d.getMessage());
         } else if (t instanceof LogException) {

@@ -8,10 +8,33 @@ package io.tocsin.server;
  * @param port     HTTP port (TOCSIN_PORT, default 8080; 0 picks a free one)
  * @param database {@code sqlite:PATH} or {@code jdbc:postgresql://…} (TOCSIN_DB, default sqlite:data/tocsin.db)
  */
-public record ServerConfig(String host, int port, String database) {
+public record ServerConfig(String host, int port, String database, Limits limits, java.util.List<String> corsOrigins) {
     public static final String DEFAULT_DB = "sqlite:data/tocsin.db";
 
+    /**
+     * Abuse limits per client address.
+     *
+     * @param authFailuresPerMinute failed authentications allowed before 429 (TOCSIN_AUTH_FAILURES, default 10:
+     *                              enough for a fumbled paste, far too few to guess a 192-bit secret)
+     * @param writesPerSecond       authenticated writes per second (TOCSIN_WRITES_PER_SECOND, default 50: an
+     *                              operator console never needs more; a runaway script is stopped)
+     */
+    public record Limits(int authFailuresPerMinute, int writesPerSecond) {
+        public static final Limits DEFAULT = new Limits(10, 50);
+
+        public Limits {
+            if (authFailuresPerMinute < 1 || writesPerSecond < 1) {
+                throw new IllegalArgumentException("limits must be positive (TOCSIN_AUTH_FAILURES, TOCSIN_WRITES_PER_SECOND)");
+            }
+        }
+    }
+
+    public ServerConfig(String host, int port, String database) {
+        this(host, port, database, Limits.DEFAULT, java.util.List.of());
+    }
+
     public ServerConfig {
+        corsOrigins = java.util.List.copyOf(corsOrigins);
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty (TOCSIN_HOST / --host)");
         }

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tocsin.app.AlertDesk;
 import io.tocsin.auth.TokenStore;
 import io.tocsin.db.Database;
+import io.tocsin.domain.ApprovalPolicy;
 import io.tocsin.domain.EventLog;
 import io.tocsin.http.ApiRouter;
 import io.tocsin.log.JdbcEventLog;
@@ -30,6 +31,7 @@ public final class TocsinServer implements AutoCloseable {
     private final ServerConfig config;
     private final RegionCatalog regions;
     private final Clock clock;
+    private final ApprovalPolicy approvals;
     private Vertx vertx;
     private Database db;
     private AlertDesk desk;
@@ -38,15 +40,20 @@ public final class TocsinServer implements AutoCloseable {
     private HttpServer http;
 
     public TocsinServer(ServerConfig config, RegionCatalog regions, Clock clock) {
+        this(config, regions, clock, ApprovalPolicy.DEFAULT);
+    }
+
+    public TocsinServer(ServerConfig config, RegionCatalog regions, Clock clock, ApprovalPolicy approvals) {
         this.config = config;
         this.regions = regions;
         this.clock = clock;
+        this.approvals = approvals;
     }
 
     public TocsinServer start() {
         db = Database.open(config.database());
         EventLog log = new JdbcEventLog(db);
-        desk = new AlertDesk(log, regions.tree(), clock);
+        desk = new AlertDesk(log, regions.tree(), clock, approvals);
         long replayed = desk.rebuild();
         tokens = new TokenStore(db, clock);
         vertx = Vertx.vertx();
@@ -56,7 +63,7 @@ public final class TocsinServer implements AutoCloseable {
         hub.start();
         vertx.setPeriodic(EXPIRY_CHECK_MS, id -> vertx.executeBlocking(desk::expireDue, false)
                 .onFailure(t -> LOG.warning("expiry check failed: " + t.getMessage())));
-        var router = ApiRouter.create(vertx, desk, regions.tree(), regions.locator(), hub, tokens, metrics);
+        var router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), hub, tokens, metrics);
         http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
                         .setCompressionSupported(false).setIdleTimeout(0))
                 .requestHandler(router);

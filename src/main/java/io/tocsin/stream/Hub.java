@@ -105,7 +105,7 @@ public final class Hub implements EventSink {
             }
             List<Encoded> wanted = new ArrayList<>();
             for (LoggedEvent e : page) {
-                if (s.wants(e, tree)) {
+                if (e.event().type().isPublic() && s.wants(e, tree)) {
                     wanted.add(new Encoded(e));
                 }
             }
@@ -130,6 +130,9 @@ public final class Hub implements EventSink {
 
     @Override
     public void publish(LoggedEvent event) {
+        if (!event.event().type().isPublic()) {
+            return;
+        }
         Encoded enc = new Encoded(event);
         Map<Context, List<Subscriber>> byLoop = new IdentityHashMap<>();
         index.candidates(event.event().alert().regions(), s -> {

@@ -30,10 +30,28 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public static RunningServer start() {
+        return start(ServerConfig.Limits.DEFAULT);
+    }
+
+    /** A server whose two-person requests expire after {@code ttl}, for expiry tests. */
+    public static RunningServer startWithApprovalTtl(java.time.Duration ttl) {
         try {
             Path dir = Files.createTempDirectory("tocsin-test");
-            return new RunningServer(new TocsinServer(new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db")),
-                    Regions.catalog(), Clock.systemUTC()).start());
+            ServerConfig config = new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db"),
+                    ServerConfig.Limits.DEFAULT, List.of());
+            TocsinServer server = new TocsinServer(config, Regions.catalog(), Clock.systemUTC(),
+                    new io.tocsin.domain.ApprovalPolicy(10, java.util.Set.of(), ttl));
+            return new RunningServer(server.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static RunningServer start(ServerConfig.Limits limits) {
+        try {
+            Path dir = Files.createTempDirectory("tocsin-test");
+            ServerConfig config = new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db"), limits, List.of());
+            return new RunningServer(new TocsinServer(config, Regions.catalog(), Clock.systemUTC()).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,6 +72,14 @@ public final class RunningServer implements AutoCloseable {
 
     public HttpResponse<String> post(String path, String token, String body) {
         return send(write(path, token).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> delete(String path, String token) {
+        return send(write(path, token).DELETE().build());
+    }
+
+    public HttpResponse<String> getAuth(String path, String token) {
+        return send(write(path, token).GET().build());
     }
 
     public HttpResponse<String> patch(String path, String token, String body) {
