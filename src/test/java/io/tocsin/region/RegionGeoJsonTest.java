@@ -7,8 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Polygon;
 
 /** The streaming GeoJSON reader behind the boundary files, on small hand-written collections. */
 class RegionGeoJsonTest {
@@ -29,12 +27,12 @@ class RegionGeoJsonTest {
 
         List<GeoJsonFeatures.Feature> features = read(json, "katotth");
 
-        assertThat(features).singleElement().satisfies(f -> {
-            assertThat(f.key()).isEqualTo("UA1");
-            assertThat(f.geometry()).isInstanceOf(Polygon.class);
-            assertThat(f.geometry().getSRID()).isEqualTo(4326);
-            assertThat(f.geometry().getArea()).isEqualTo(0.5);
-        });
+        assertThat(features).hasSize(1);
+        GeoJsonFeatures.Feature f = features.get(0);
+        assertThat(f.key()).isEqualTo("UA1");
+        assertThat(f.geometry().getGeometryType()).isEqualTo("Polygon");
+        assertThat(f.geometry().getSRID()).isEqualTo(4326);
+        assertThat(f.geometry().getArea()).isEqualTo(0.5);
     }
 
     @Test
@@ -49,7 +47,7 @@ class RegionGeoJsonTest {
         GeoJsonFeatures.Feature feature = read(json, "katotth").get(0);
 
         assertThat(feature.key()).isNull();
-        assertThat(feature.geometry()).isInstanceOf(MultiPolygon.class);
+        assertThat(feature.geometry().getGeometryType()).isEqualTo("MultiPolygon");
         assertThat(feature.geometry().getNumGeometries()).isEqualTo(2);
         assertThat(feature.geometry().getArea()).isEqualTo(16 - 0.5 + 0.5);
         assertThat(Double.isNaN(feature.geometry().getCoordinate().getZ())).isTrue();
