@@ -22,6 +22,9 @@ public interface EventLog extends AutoCloseable {
     /** Up to {@code limit} events with seq greater than {@code afterSeq}, in seq order. */
     List<LoggedEvent> after(long afterSeq, int limit);
 
+    /** Every event of one alert (its issue, updates, end, approvals), in seq order. */
+    List<LoggedEvent> forAlert(String alertId);
+
     /** The highest seq in the log, 0 when empty. */
     long lastSeq();
 

@@ -40,6 +40,7 @@ final class AlertsResource {
     void mount(Router r) {
         r.get("/api/v1/alerts/active").handler(this::active);
         r.get("/api/v1/alerts/:id").handler(this::one);
+        r.get("/api/v1/alerts/:id/events").handler(this::events);
         r.post("/api/v1/alerts").handler(ctx -> write(ctx, 201, a -> desk.issue(a, AlertRequests.issue(ctx.body().buffer()))));
         r.patch("/api/v1/alerts/:id").handler(ctx -> write(ctx, 200,
                 a -> desk.update(a, AlertRequests.update(ctx.pathParam("id"), ctx.body().buffer()))));
@@ -75,6 +76,24 @@ final class AlertsResource {
         Alert a = desk.board().find(ctx.pathParam("id"))
                 .orElseThrow(() -> new DomainException(Problem.ALERT_NOT_FOUND, "no alert " + ctx.pathParam("id")));
         Replies.ok(ctx, AlertJson.writePublic(a));
+    }
+
+    /** The alert's own history: every public event about it, e.g. an issue and its false-alarm correction. */
+    private void events(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        desk.board().find(id).orElseThrow(() -> new DomainException(Problem.ALERT_NOT_FOUND, "no alert " + id));
+        vertx.executeBlocking(() -> desk.log().forAlert(id), false).onComplete(ar -> {
+            if (ar.failed()) {
+                Problems.fail(ctx, ar.cause());
+                return;
+            }
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            ar.result().stream().filter(e -> e.event().type().isPublic()).forEach(e -> out.add(EventJson.writePublic(e)));
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.put("alert", id);
+            body.set("events", out);
+            Replies.ok(ctx, body);
+        });
     }
 
     /**

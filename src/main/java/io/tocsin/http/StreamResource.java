@@ -8,7 +8,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** GET /api/v1/stream: Server-Sent Events through the hub's one subscribe pipeline. */
+/**
+ * GET /api/v1/stream (Server-Sent Events) and GET /api/v1/ws (WebSocket): two thin transports over the hub's one
+ * subscribe pipeline, with the same filters, resume and event shape.
+ */
 final class StreamResource {
     private final Hub hub;
     private final RegionTree tree;
@@ -22,6 +25,19 @@ final class StreamResource {
 
     void mount(Router r) {
         r.get("/api/v1/stream").handler(this::sse);
+        r.get("/api/v1/ws").handler(this::ws);
+    }
+
+    private void ws(RoutingContext ctx) {
+        // Filters are checked before the upgrade, so a bad request gets a problem+json answer, not a closed socket.
+        StreamRequest req = StreamRequest.parse(ctx, tree, locator);
+        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+            throw new io.tocsin.domain.DomainException(io.tocsin.domain.Problem.INVALID_QUERY,
+                    "this endpoint speaks WebSocket: send Upgrade: websocket (or use /api/v1/stream for SSE)");
+        }
+        ctx.request().toWebSocket().onSuccess(ws -> hub.subscribe(new WsSink(ws), req.filter(), req.afterSeq()))
+                .onFailure(t -> Problems.fail(ctx, new io.tocsin.domain.DomainException(
+                        io.tocsin.domain.Problem.INVALID_QUERY, "WebSocket handshake failed")));
     }
 
     private void sse(RoutingContext ctx) {

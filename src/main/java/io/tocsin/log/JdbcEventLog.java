@@ -51,7 +51,8 @@ public final class JdbcEventLog implements EventLog {
                     }
                 }
                 String at = event.at().toString();
-                String hash = ChainHash.of(prev, seq, event.type().wire(), at, event.actor(), payload);
+                String hash = ChainHash.of(prev, seq, event.type().wire(), at, event.alert().id(), event.actor(),
+                        payload);
                 try (PreparedStatement ins = c.prepareStatement(
                         "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ins.setLong(1, seq);
@@ -97,6 +98,24 @@ public final class JdbcEventLog implements EventLog {
     }
 
     @Override
+    public List<LoggedEvent> forAlert(String alertId) {
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT " + COLUMNS + " FROM events WHERE alert_id = ? ORDER BY seq LIMIT 10000")) {
+            q.setString(1, alertId);
+            List<LoggedEvent> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new LogException("read failed on " + dialect.name(), e);
+        }
+    }
+
+    @Override
     public long lastSeq() {
         try (Connection c = db.connection(); var st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM events")) {
@@ -124,8 +143,8 @@ public final class JdbcEventLog implements EventLog {
                     if (!prev.equals(rs.getString(7))) {
                         return new ChainCheck(checked, seq, "prev_hash does not match the previous row's hash");
                     }
-                    String hash = ChainHash.of(prev, seq, rs.getString(3), rs.getString(2), rs.getString(5),
-                            rs.getString(6));
+                    String hash = ChainHash.of(prev, seq, rs.getString(3), rs.getString(2), rs.getString(4),
+                            rs.getString(5), rs.getString(6));
                     if (!hash.equals(rs.getString(8))) {
                         return new ChainCheck(checked, seq, "hash does not match the row's contents");
                     }
