@@ -36,7 +36,8 @@ public final class DeliveryLatencyBench {
 
     public static Histogram run(int alerts, int warmup) throws Exception {
         String db = "sqlite:" + Files.createTempDirectory("tocsin-bench").resolve("bench.db");
-        try (TocsinServer server = new TocsinServer(new ServerConfig("127.0.0.1", 0, db), RegionCatalog.load(),
+        try (TocsinServer server = new TocsinServer(new ServerConfig("127.0.0.1", 0, db,
+                new ServerConfig.Limits(10, 1_000_000), java.util.List.of()), RegionCatalog.load(),
                 Clock.systemUTC()).start()) {
             String token = server.tokens().create(Role.ADMIN, java.util.List.of(), "bench", null).bearer();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

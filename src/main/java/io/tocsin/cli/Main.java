@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tocsin", mixinStandardHelpOptions = true, version = "tocsin 0.1.0",
         description = "Air-raid alert platform: declare alerts, stream them, keep the record.",
         subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, AuditCommand.class,
-                RegionsCommand.class, BenchCommand.class})
+                RegionsCommand.class, CapCommand.class, BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -22,10 +22,24 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DbOption db = new DbOption();
 
+    @Option(names = "--auth-failures-per-minute", defaultValue = "${env:TOCSIN_AUTH_FAILURES:-10}",
+            description = "failed authentications per client address per minute before 429 (env TOCSIN_AUTH_FAILURES)")
+    int authFailures;
+
+    @Option(names = "--writes-per-second", defaultValue = "${env:TOCSIN_WRITES_PER_SECOND:-50}",
+            description = "authenticated writes per client address per second (env TOCSIN_WRITES_PER_SECOND)")
+    int writesPerSecond;
+
+    @Option(names = "--cors-origin", split = ",", defaultValue = "${env:TOCSIN_CORS_ORIGINS:-}",
+            description = "origins allowed to read the API from a browser; CORS is off when empty (env TOCSIN_CORS_ORIGINS)")
+    java.util.List<String> corsOrigins = java.util.List.of();
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        TocsinServer server = new TocsinServer(new ServerConfig(host, port, db.url), RegionCatalog.load(),
+        TocsinServer server = new TocsinServer(new ServerConfig(host, port, db.url,
+                new ServerConfig.Limits(authFailures, writesPerSecond),
+                corsOrigins.stream().filter(o -> !o.isBlank()).toList()), RegionCatalog.load(),
                 Clock.systemUTC()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tocsin-shutdown"));
         ServeCommandState.markRunning();

@@ -3,6 +3,7 @@ package io.tocsin.http;
 import io.tocsin.stream.Sink;
 import io.tocsin.stream.Transport;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 
 /** A Server-Sent Events connection. */
@@ -12,9 +13,11 @@ final class SseSink implements Sink {
     private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
 
     private final HttpServerResponse res;
+    private final HttpConnection connection;
 
-    SseSink(HttpServerResponse res) {
+    SseSink(HttpServerResponse res, HttpConnection connection) {
         this.res = res;
+        this.connection = connection;
         res.setWriteQueueMaxSize(MAX_BUFFERED);
     }
 
@@ -49,7 +52,8 @@ final class SseSink implements Sink {
     @Override
     public void close(String reason) {
         if (!res.ended()) {
-            res.end(Buffer.buffer(": " + reason.replace('\n', ' ') + "\n\n"));
+            // End the stream and drop the connection: a cut-off client must reconnect (and resume), not idle on it.
+            res.end(Buffer.buffer(": " + reason.replace('\n', ' ') + "\n\n")).onComplete(v -> connection.close());
         }
     }
 

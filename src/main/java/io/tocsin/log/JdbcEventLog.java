@@ -20,8 +20,9 @@ import java.util.List;
 
 /**
  * The event log on a JDBC database. An append is one transaction: take the append lock, read the chain's tail,
- * insert the row with the next seq and hash, commit. It returns only after the commit, which with SQLite's
- * synchronous=FULL or PostgreSQL's default synchronous_commit means the event is on disk.
+ * insert the row (or every row of an {@link #appendAll} batch) with the next seqs and hashes, commit. It returns
+ * only after the commit, which with SQLite's synchronous=FULL or PostgreSQL's default synchronous_commit means the
+ * event is on disk.
  */
 public final class JdbcEventLog implements EventLog {
     private static final String COLUMNS = "seq, at, type, alert_id, actor, payload, prev_hash, hash";
@@ -35,38 +36,55 @@ public final class JdbcEventLog implements EventLog {
     }
 
     @Override
-    public synchronized LoggedEvent append(Event event) {
-        String payload = payload(event);
+    public LoggedEvent append(Event event) {
+        return appendAll(List.of(event)).get(0);
+    }
+
+    /** One transaction: either every event is durable with consecutive seqs, or none is stored. */
+    @Override
+    public synchronized List<LoggedEvent> appendAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<String> payloads = events.stream().map(JdbcEventLog::payload).toList();
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
                 dialect.lockForAppend(c);
-                long seq = 1;
+                long seq = 0;
                 String prev = ChainHash.GENESIS;
                 try (var st = c.createStatement();
                      ResultSet rs = st.executeQuery("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")) {
                     if (rs.next()) {
-                        seq = rs.getLong(1) + 1;
+                        seq = rs.getLong(1);
                         prev = rs.getString(2);
                     }
                 }
-                String at = event.at().toString();
-                String hash = ChainHash.of(prev, seq, event.type().wire(), at, event.alert().id(), event.actor(),
-                        payload);
+                List<LoggedEvent> out = new ArrayList<>(events.size());
                 try (PreparedStatement ins = c.prepareStatement(
                         "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ins.setLong(1, seq);
-                    ins.setString(2, at);
-                    ins.setString(3, event.type().wire());
-                    ins.setString(4, event.alert().id());
-                    ins.setString(5, event.actor());
-                    ins.setString(6, payload);
-                    ins.setString(7, prev);
-                    ins.setString(8, hash);
-                    ins.executeUpdate();
+                    for (int i = 0; i < events.size(); i++) {
+                        Event event = events.get(i);
+                        String payload = payloads.get(i);
+                        seq++;
+                        String at = event.at().toString();
+                        String hash = ChainHash.of(prev, seq, event.type().wire(), at, event.alert().id(),
+                                event.actor(), payload);
+                        ins.setLong(1, seq);
+                        ins.setString(2, at);
+                        ins.setString(3, event.type().wire());
+                        ins.setString(4, event.alert().id());
+                        ins.setString(5, event.actor());
+                        ins.setString(6, payload);
+                        ins.setString(7, prev);
+                        ins.setString(8, hash);
+                        ins.executeUpdate();
+                        out.add(new LoggedEvent(seq, event, prev, hash));
+                        prev = hash;
+                    }
                 }
                 c.commit();
-                return new LoggedEvent(seq, event, prev, hash);
+                return out;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
