@@ -39,6 +39,13 @@ public final class AlertJson {
         n.put("subtype", a.subtype().wire());
         n.put("stage", a.stage().wire());
         n.put("status", a.status().wire());
+        if (a.status() != Status.ACTUAL) {
+            // Integrators that show text without reading fields still show the drill for what it is.
+            ObjectNode notice = n.putObject("notice");
+            boolean exercise = a.status() == Status.EXERCISE;
+            notice.put("uk", exercise ? "НАВЧАННЯ — це не справжня тривога" : "ТЕСТ — це не справжня тривога");
+            notice.put("en", exercise ? "EXERCISE — not a real alert" : "TEST — not a real alert");
+        }
         ObjectNode headline = n.putObject("headline");
         headline.put("uk", a.texts().headlineUk());
         headline.put("en", a.texts().headlineEn());

@@ -72,6 +72,8 @@ class StreamFilterApiTest {
             SseClient.SseEvent got = drills.next(Duration.ofSeconds(5));
             assertThat(got.alertId()).isEqualTo(id);
             assertThat(got.data().get("alert").get("status").asText()).isEqualTo("exercise");
+            assertThat(got.data().get("alert").get("notice").get("en").asText()).startsWith("EXERCISE");
+            assertThat(got.data().get("alert").get("notice").get("uk").asText()).startsWith("НАВЧАННЯ");
             assertThat(plain.poll(Duration.ofMillis(300))).isNull();
             assertThat(s.get("/api/v1/alerts/active").body()).doesNotContain(id);
             assertThat(s.get("/api/v1/alerts/active?status=exercise").body()).contains(id);
