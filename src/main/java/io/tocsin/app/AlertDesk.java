@@ -104,14 +104,35 @@ public final class AlertDesk {
     }
 
     private List<LoggedEvent> commit(List<Event> events) {
-        List<LoggedEvent> logged = events.size() == 1 ? List.of(log.append(events.get(0))) : log.appendAll(events);
-        for (LoggedEvent e : logged) {
-            board.apply(e, decider.policy().ttl());
-            for (EventSink sink : sinks) {
-                sink.publish(e);
-            }
+        List<LoggedEvent> logged;
+        try {
+            logged = events.size() == 1 ? List.of(log.append(events.get(0))) : log.appendAll(events);
+        } catch (RuntimeException e) {
+            // The outcome of a failed commit can be ambiguous (committed, then the driver failed). The log is the
+            // truth: fold in whatever it holds beyond the board, so the board and the streams never diverge from it.
+            catchUp();
+            throw e;
         }
+        logged.forEach(this::applyAndPublish);
         return logged;
+    }
+
+    private void applyAndPublish(LoggedEvent e) {
+        board.apply(e, decider.policy().ttl());
+        for (EventSink sink : sinks) {
+            sink.publish(e);
+        }
+    }
+
+    private void catchUp() {
+        try {
+            for (List<LoggedEvent> page = log.after(board.lastSeq(), 1000); !page.isEmpty();
+                 page = log.after(board.lastSeq(), 1000)) {
+                page.forEach(this::applyAndPublish);
+            }
+        } catch (RuntimeException ignored) {
+            // The log is unreachable: the next successful write or a restart folds in what is missing.
+        }
     }
 
     /** Time-ordered ids (UUIDv7 layout) so ids sort by issue time in listings and logs. */
