@@ -35,6 +35,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:TOCSIN_PORT:-8080}", description = "port; 0 = any free")
     int port;
 
+    @Option(names = "--once", description = "stop after one pass over the day (default: replay it again and again)")
+    boolean once;
+
     @Option(names = "--db", description = "keep the demo in this database (default: a fresh temporary file)")
     String db;
 
@@ -60,11 +63,16 @@ final class DemoCommand implements Callable<Integer> {
                   operator token: %s
                   issue an alert: curl -X POST %s/api/v1/alerts -H 'Authorization: Bearer %s' \\
                                     -H 'Content-Type: application/json' -d '{"regions":["UA-32"],"threat":"air_raid","subtype":"drones"}'
-                Replaying %d real alerts of %s at %.0fx (Ctrl-C to stop).
+                Replaying %d real alerts of %s at %.0fx%s (Ctrl-C to stop).
                 """, server.url(), url, server.url(), server.url(), server.url(), op.bearer(), server.url(),
-                op.bearer(), day.size(), date, speed);
+                op.bearer(), day.size(), date, speed, once ? "" : ", over and over");
         System.out.flush();
-        Thread replay = new Thread(new DayReplay(server.desk(), replayer.token().actor(), date, day, speed), "demo-replay");
+        DayReplay pass = new DayReplay(server.desk(), replayer.token().actor(), date, day, speed);
+        Thread replay = new Thread(() -> {
+            do {
+                pass.run();
+            } while (!once && !Thread.currentThread().isInterrupted());
+        }, "demo-replay");
         replay.setDaemon(true);
         replay.start();
         ServeCommandState.markRunning();
