@@ -4,9 +4,19 @@ const alerts = new Map();
 const names = new Map();
 const list = document.getElementById('alerts');
 
+const pending = new Set();
+
+// Oblast names are loaded up front; a raion's or hromada's name is fetched the first time an alert names it.
 function regionName(code) {
   const r = names.get(code);
-  return r ? `${r.name.uk} / ${r.name.en}` : code;
+  if (r) return `${r.name.uk} / ${r.name.en}`;
+  if (!pending.has(code)) {
+    pending.add(code);
+    fetch(`/api/v1/regions/${encodeURIComponent(code)}`)
+      .then(res => res.ok ? res.json() : null)
+      .then(region => { if (region) { names.set(code, region); render(); } });
+  }
+  return code;
 }
 
 function render() {
