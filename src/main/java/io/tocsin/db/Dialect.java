@@ -26,6 +26,14 @@ public interface Dialect {
               expires_at TEXT,
               revoked_at TEXT)""";
 
+    /** Which local alert each imported CAP message (sender, identifier) acted on, so later Updates find it. */
+    String CAP_LINKS = """
+            CREATE TABLE IF NOT EXISTS cap_links (
+              sender TEXT NOT NULL,
+              identifier TEXT NOT NULL,
+              alert_id TEXT NOT NULL,
+              PRIMARY KEY (sender, identifier))""";
+
     Dialect SQLITE = new Dialect() {
         @Override
         public String name() {
@@ -44,7 +52,7 @@ public interface Dialect {
                       payload TEXT NOT NULL,
                       prev_hash TEXT NOT NULL,
                       hash TEXT NOT NULL)""",
-                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS};
+                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS, CAP_LINKS};
         }
 
         @Override
@@ -71,7 +79,7 @@ public interface Dialect {
                       payload TEXT NOT NULL,
                       prev_hash TEXT NOT NULL,
                       hash TEXT NOT NULL)""",
-                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS};
+                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS, CAP_LINKS};
         }
 
         @Override

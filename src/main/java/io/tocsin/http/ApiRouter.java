@@ -26,7 +26,8 @@ public final class ApiRouter {
     }
 
     public static Router create(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree,
-                                PointLocator locator, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics) {
+                                PointLocator locator, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics,
+                                io.tocsin.cap.mapping.CapLinks.Store capLinks) {
         Router r = Router.router(vertx);
         r.route().handler(ApiRouter::securityHeaders);
         if (!config.corsOrigins().isEmpty()) {
@@ -38,6 +39,7 @@ public final class ApiRouter {
         r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         Auth auth = new Auth(tokens, config.limits());
         new RegionsResource(tree, desk.board()).mount(r);
+        new CapResource(vertx, config, desk, tree, locator, auth, capLinks).mount(r);
         new AlertsResource(vertx, desk, tree, auth).mount(r);
         new ApprovalsResource(vertx, desk, auth).mount(r);
         new AuditResource(vertx, desk.log(), auth).mount(r);

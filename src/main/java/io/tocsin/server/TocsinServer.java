@@ -69,7 +69,8 @@ public final class TocsinServer implements AutoCloseable {
         hub.start();
         vertx.setPeriodic(EXPIRY_CHECK_MS, id -> vertx.executeBlocking(desk::expireDue, false)
                 .onFailure(t -> LOG.warning("expiry check failed: " + t.getMessage())));
-        var router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), hub, tokens, metrics);
+        var router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), hub, tokens, metrics,
+                new io.tocsin.cap.mapping.JdbcCapLinkStore(db));
         http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
                         .setCompressionSupported(false).setIdleTimeout(0).setSendBufferSize(SEND_BUFFER_BYTES)
                         .setTcpNoDelay(true))

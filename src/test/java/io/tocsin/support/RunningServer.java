@@ -47,6 +47,12 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /** A server on the given SQLite file: start it again on the same file to test what survives a restart. */
+    public static RunningServer onFile(Path dbFile) {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, "sqlite:" + dbFile, ServerConfig.Limits.DEFAULT, List.of());
+        return new RunningServer(new TocsinServer(config, Regions.catalog(), Clock.systemUTC()).start());
+    }
+
     public static RunningServer start(ServerConfig.Limits limits) {
         try {
             Path dir = Files.createTempDirectory("tocsin-test");
