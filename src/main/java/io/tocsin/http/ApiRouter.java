@@ -29,7 +29,8 @@ public final class ApiRouter {
                                 PointLocator locator, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics,
                                 io.tocsin.cap.mapping.CapLinks.Store capLinks) {
         Router r = Router.router(vertx);
-        r.route().handler(ApiRouter::securityHeaders);
+        // First of all, even before the CAP route that reads its own large bodies (order -1000).
+        r.route().order(-2000).handler(ApiRouter::securityHeaders);
         if (!config.corsOrigins().isEmpty()) {
             // Off unless configured: browsers on other origins may then read the public API, never with credentials.
             r.route("/api/*").handler(CorsHandler.create().addOrigins(config.corsOrigins())
