@@ -50,71 +50,43 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The one contract every {@link EventLog} (and the token store on the same {@link Database}) must keep, run
+ * The one contract every {@link EventLog} must keep, run
  * against both engines: embedded SQLite on a temporary file and PostgreSQL on 127.0.0.1:5432 in a fresh schema
  * per test. PostgreSQL is required: when it is absent these tests fail, they do not skip.
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(EventLogContractTest.Engine.class)
+@EnumSource(ContractStore.Engine.class)
 class EventLogContractTest {
-    static final String PG_BASE = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     static final Instant T0 = Instant.parse("2024-02-24T03:40:12.123456789Z");
 
-    enum Engine {
-        SQLITE, POSTGRES
-    }
-
     @Parameter
-    Engine engine;
+    ContractStore.Engine engine;
 
     @TempDir
     Path dir;
 
-    /** Where the store lives: how to open it (as many times as a test needs) and a plain JDBC connection to it. */
-    private String url;
-    private String pgSchema;
-    private final List<Database> opened = new ArrayList<>();
+    private ContractStore store;
     private Database db;
     private EventLog log;
 
     @BeforeEach
     void openAFreshStore() throws SQLException {
-        if (engine == Engine.SQLITE) {
-            url = "jdbc:sqlite:" + dir.resolve("events.db").toAbsolutePath();
-        } else {
-            // No assumption here: without PostgreSQL this throws and the test fails rather than skips.
-            String schema = "tocsin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-            try (Connection c = DriverManager.getConnection(PG_BASE); var st = c.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
-            pgSchema = schema;
-            url = PG_BASE + "&currentSchema=" + schema;
-        }
-        db = open();
+        store = new ContractStore(engine, dir);
+        db = store.open();
         log = new JdbcEventLog(db);
     }
 
     @AfterEach
     void dropTheStore() throws SQLException {
-        opened.forEach(Database::close);
-        if (pgSchema != null) {
-            try (Connection c = DriverManager.getConnection(PG_BASE); var st = c.createStatement()) {
-                st.execute("DROP SCHEMA " + pgSchema + " CASCADE");
-            }
-        }
+        store.close();
     }
 
     private Database open() {
-        Database d = engine == Engine.SQLITE
-                ? Database.sqlite(dir.resolve("events.db"))
-                : Database.postgres(url);
-        opened.add(d);
-        return d;
+        return store.open();
     }
 
-    /** A connection that bypasses the product entirely, as a tamperer (or a careless DBA) would use. */
     private Connection raw() throws SQLException {
-        return DriverManager.getConnection(url);
+        return store.raw();
     }
 
     // ---- appending and reading ----
@@ -393,102 +365,6 @@ class EventLogContractTest {
         }
     }
 
-    // ---- the token store on the same database ----
-
-    @Test
-    void aCreatedTokenAuthenticatesAsItsActorAndIsListedWithoutItsSecret() {
-        TokenStore tokens = new TokenStore(db, Clock.systemUTC());
-
-        TokenStore.Created created = tokens.create(Role.OPERATOR, List.of("UA-32", "UA-80"), "Черговий Київщини", null);
-
-        assertThat(created.bearer()).startsWith("tcs_" + created.token().id() + "_");
-        Optional<Actor> actor = tokens.authenticate(created.bearer());
-        assertThat(actor).contains(new Actor(created.token().id(), "Черговий Київщини", Role.OPERATOR,
-                List.of("UA-32", "UA-80")));
-        List<Token> listed = tokens.list();
-        assertThat(listed).hasSize(1);
-        assertThat(listed.get(0).name()).isEqualTo("Черговий Київщини");
-        assertThat(listed.get(0).scope()).containsExactly("UA-32", "UA-80");
-        assertThat(listed.get(0).revokedAt()).isNull();
-        assertThat(listed.get(0).toString()).doesNotContain(secretOf(created.bearer()));
-        // Another node on the same database knows the token too.
-        assertThat(new TokenStore(open(), Clock.systemUTC()).authenticate(created.bearer())).isEqualTo(actor);
-    }
-
-    @Test
-    void aWrongSecretAnUnknownIdOrAMalformedBearerIsRejected() {
-        TokenStore tokens = new TokenStore(db, Clock.systemUTC());
-        TokenStore.Created created = tokens.create(Role.ADMIN, List.of(), "admin", null);
-        String id = created.token().id();
-        String secret = secretOf(created.bearer());
-        char last = secret.charAt(secret.length() - 1);
-        String flipped = secret.substring(0, secret.length() - 1) + (last == 'A' ? 'B' : 'A');
-
-        assertThat(tokens.authenticate("tcs_" + id + "_" + flipped)).isEmpty();
-        assertThat(tokens.authenticate("tcs_" + id + "_")).isEmpty();
-        assertThat(tokens.authenticate("tcs_000000000000_" + secret)).isEmpty();
-        assertThat(tokens.authenticate(created.bearer().substring(4))).isEmpty();
-        assertThat(tokens.authenticate("tcs_" + id)).isEmpty();
-        assertThat(tokens.authenticate(null)).isEmpty();
-        assertThat(tokens.authenticate(created.bearer())).isPresent();
-    }
-
-    @Test
-    void aRevokedTokenStopsAuthenticatingAndCannotBeRevokedTwice() {
-        TokenStore tokens = new TokenStore(db, Clock.systemUTC());
-        TokenStore.Created created = tokens.create(Role.OPERATOR, List.of("UA-46"), "Lviv", null);
-        assertThat(tokens.authenticate(created.bearer())).isPresent();
-
-        assertThat(tokens.revoke(created.token().id())).isTrue();
-
-        assertThat(tokens.authenticate(created.bearer())).isEmpty();
-        assertThat(tokens.revoke(created.token().id())).isFalse();
-        assertThat(tokens.revoke("nonexistent")).isFalse();
-        assertThat(tokens.list()).singleElement().satisfies(t -> assertThat(t.revokedAt()).isNotNull());
-    }
-
-    @Test
-    void aRevocationOnOneNodeReachesAnotherWithinTheCacheLifetime() {
-        AtomicReference<Instant> now = new AtomicReference<>(T0);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        TokenStore nodeA = new TokenStore(db, clock);
-        TokenStore nodeB = new TokenStore(open(), clock);
-        TokenStore.Created created = nodeA.create(Role.ADMIN, List.of(), "admin", null);
-        assertThat(nodeB.authenticate(created.bearer())).isPresent();
-
-        nodeA.revoke(created.token().id());
-        now.set(T0.plusSeconds(3));
-
-        assertThat(nodeA.authenticate(created.bearer())).isEmpty();
-        assertThat(nodeB.authenticate(created.bearer())).isEmpty();
-    }
-
-    @Test
-    void anExpiredTokenIsRejected() {
-        TokenStore tokens = new TokenStore(db, Clock.fixed(T0, ZoneOffset.UTC));
-        TokenStore.Created created = tokens.create(Role.ADMIN, List.of(), "shift", T0.plusSeconds(60));
-        assertThat(tokens.authenticate(created.bearer())).isPresent();
-
-        TokenStore later = new TokenStore(db, Clock.fixed(T0.plusSeconds(61), ZoneOffset.UTC));
-
-        assertThat(later.authenticate(created.bearer())).isEmpty();
-    }
-
     // ---- helpers ----
 
     private int update(String sql) throws SQLException {
@@ -497,10 +373,11 @@ class EventLogContractTest {
         }
     }
 
+
     /** A database-side fault for one alert id (as a full disk or a lost connection would be), on either engine. */
     private void refuseInsertsOf(String alertId) throws SQLException {
         try (Connection c = raw(); var st = c.createStatement()) {
-            if (engine == Engine.SQLITE) {
+            if (engine == ContractStore.Engine.SQLITE) {
                 st.execute("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.alert_id = '" + alertId
                         + "' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
             } else {
@@ -512,9 +389,6 @@ class EventLogContractTest {
         }
     }
 
-    private static String secretOf(String bearer) {
-        return bearer.substring(bearer.indexOf('_', 4) + 1);
-    }
 
     private static Event issued(String id, int i) {
         Instant at = T0.plusSeconds(i);
