@@ -82,13 +82,9 @@ final class AlertsResource {
     private void events(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         desk.board().find(id).orElseThrow(() -> new DomainException(Problem.ALERT_NOT_FOUND, "no alert " + id));
-        vertx.executeBlocking(() -> desk.log().forAlert(id), false).onComplete(ar -> {
-            if (ar.failed()) {
-                Problems.fail(ctx, ar.cause());
-                return;
-            }
+        Blocking.run(vertx, ctx, () -> desk.log().forAlert(id), result -> {
             ArrayNode out = Json.MAPPER.createArrayNode();
-            ar.result().stream().filter(e -> e.event().type().isPublic()).forEach(e -> out.add(EventJson.writePublic(e)));
+            result.stream().filter(e -> e.event().type().isPublic()).forEach(e -> out.add(EventJson.writePublic(e)));
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.put("alert", id);
             body.set("events", out);
@@ -102,13 +98,8 @@ final class AlertsResource {
      */
     private void write(RoutingContext ctx, int status, Function<Actor, LoggedEvent> command) {
         Auth.Credentials credentials = Auth.credentials(ctx);
-        vertx.executeBlocking(() -> command.apply(auth.require(credentials, Role.ADMIN, Role.OPERATOR)), false)
-                .onComplete(ar -> {
-                    if (ar.failed()) {
-                        Problems.fail(ctx, ar.cause());
-                        return;
-                    }
-                    LoggedEvent e = ar.result();
+        Blocking.run(vertx, ctx, () -> command.apply(auth.require(credentials, Role.ADMIN, Role.OPERATOR)), result -> {
+                    LoggedEvent e = result;
                     if (e.event().type() == EventType.APPROVAL_REQUESTED) {
                         // Held by the two-person rule: accepted and durable, but not issued until approved.
                         ctx.response().putHeader("Location", "/api/v1/approvals/" + e.event().alert().id());

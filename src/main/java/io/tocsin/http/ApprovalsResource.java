@@ -52,11 +52,7 @@ final class ApprovalsResource {
 
     private void list(RoutingContext ctx) {
         Auth.Credentials c = Auth.credentials(ctx);
-        vertx.executeBlocking(() -> auth.require(c), false).onComplete(ar -> {
-            if (ar.failed()) {
-                Problems.fail(ctx, ar.cause());
-                return;
-            }
+        Blocking.run(vertx, ctx, () -> auth.require(c), result -> {
             ArrayNode out = Json.MAPPER.createArrayNode();
             for (Pending p : desk.board().pending()) {
                 out.add(pendingJson(0, p.alert(), p.requestedBy(), p.requestedAt(), p.expiresAt()).without("seq"));
@@ -70,13 +66,8 @@ final class ApprovalsResource {
     private void approve(RoutingContext ctx) {
         Auth.Credentials c = Auth.credentials(ctx);
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> desk.approve(auth.require(c, Role.ADMIN, Role.OPERATOR), id), false)
-                .onComplete(ar -> {
-                    if (ar.failed()) {
-                        Problems.fail(ctx, ar.cause());
-                        return;
-                    }
-                    List<LoggedEvent> events = ar.result();
+        Blocking.run(vertx, ctx, () -> desk.approve(auth.require(c, Role.ADMIN, Role.OPERATOR), id), result -> {
+                    List<LoggedEvent> events = result;
                     LoggedEvent issued = events.get(events.size() - 1);
                     ctx.response().putHeader("Location", "/api/v1/alerts/" + issued.event().alert().id());
                     ObjectNode body = EventJson.writePublic(issued);

@@ -37,15 +37,11 @@ final class AuditResource {
         Auth.Credentials c = Auth.credentials(ctx);
         long after = Queries.longParam(ctx, "after", 0, 0, Long.MAX_VALUE);
         int limit = (int) Queries.longParam(ctx, "limit", 100, 1, EventsResource.MAX_LIMIT);
-        vertx.executeBlocking(() -> {
+        Blocking.run(vertx, ctx, () -> {
             auth.require(c, Role.ADMIN);
             return log.after(after, limit);
-        }, false).onComplete(ar -> {
-            if (ar.failed()) {
-                Problems.fail(ctx, ar.cause());
-                return;
-            }
-            List<LoggedEvent> page = ar.result();
+        }, result -> {
+            List<LoggedEvent> page = result;
             ArrayNode events = Json.MAPPER.createArrayNode();
             page.forEach(e -> events.add(EventJson.writeAudit(e)));
             ObjectNode body = Json.MAPPER.createObjectNode();
@@ -59,15 +55,11 @@ final class AuditResource {
 
     private void verify(RoutingContext ctx) {
         Auth.Credentials c = Auth.credentials(ctx);
-        vertx.executeBlocking(() -> {
+        Blocking.run(vertx, ctx, () -> {
             auth.require(c, Role.ADMIN);
             return log.verify();
-        }, false).onComplete(ar -> {
-            if (ar.failed()) {
-                Problems.fail(ctx, ar.cause());
-                return;
-            }
-            EventLog.ChainCheck check = ar.result();
+        }, result -> {
+            EventLog.ChainCheck check = result;
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.put("intact", check.intact());
             body.put("checked", check.checked());

@@ -37,12 +37,8 @@ final class EventsResource {
         long after = Queries.longParam(ctx, "after", 0, 0, Long.MAX_VALUE);
         int limit = (int) Queries.longParam(ctx, "limit", 100, 1, MAX_LIMIT);
         Set<Status> statuses = Queries.statuses(ctx);
-        vertx.executeBlocking(() -> log.after(after, limit), false).onComplete(ar -> {
-            if (ar.failed()) {
-                Problems.fail(ctx, ar.cause());
-                return;
-            }
-            List<LoggedEvent> page = ar.result();
+        Blocking.run(vertx, ctx, () -> log.after(after, limit), result -> {
+            List<LoggedEvent> page = result;
             ArrayNode events = Json.MAPPER.createArrayNode();
             page.stream().filter(e -> e.event().type().isPublic())
                     .filter(e -> statuses.contains(e.event().alert().status()))

@@ -57,16 +57,12 @@ final class TokensResource {
 
     private void list(RoutingContext ctx) {
         Auth.Credentials c = Auth.credentials(ctx);
-        vertx.executeBlocking(() -> {
+        Blocking.run(vertx, ctx, () -> {
             auth.require(c, Role.ADMIN);
             return tokens.list();
-        }, false).onComplete(ar -> {
-            if (ar.failed()) {
-                Problems.fail(ctx, ar.cause());
-                return;
-            }
+        }, result -> {
             ArrayNode out = Json.MAPPER.createArrayNode();
-            ar.result().forEach(t -> out.add(json(t)));
+            result.forEach(t -> out.add(json(t)));
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.set("tokens", out);
             Replies.ok(ctx, body);
@@ -76,7 +72,7 @@ final class TokensResource {
     private void create(RoutingContext ctx) {
         Auth.Credentials c = Auth.credentials(ctx);
         var body = ctx.body().buffer();
-        vertx.executeBlocking(() -> {
+        Blocking.run(vertx, ctx, () -> {
             auth.require(c, Role.ADMIN);
             JsonNode n = parse(body == null ? new byte[0] : body.getBytes());
             Role role = Role.parse(n.path("role").asText(null));
@@ -103,13 +99,9 @@ final class TokensResource {
                 }
             }
             return tokens.create(role, scope, name.strip(), expires);
-        }, false).onComplete(ar -> {
-            if (ar.failed()) {
-                Problems.fail(ctx, ar.cause());
-                return;
-            }
-            ObjectNode out = json(ar.result().token());
-            out.put("token", ar.result().bearer());
+        }, result -> {
+            ObjectNode out = json(result.token());
+            out.put("token", result.bearer());
             Replies.json(ctx, 201, out);
         });
     }
@@ -117,16 +109,14 @@ final class TokensResource {
     private void revoke(RoutingContext ctx) {
         Auth.Credentials c = Auth.credentials(ctx);
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> {
+        Blocking.run(vertx, ctx, () -> {
             auth.require(c, Role.ADMIN);
             return tokens.revoke(id);
-        }, false).onComplete(ar -> {
-            if (ar.failed()) {
-                Problems.fail(ctx, ar.cause());
-            } else if (!ar.result()) {
-                Problems.send(ctx, Problem.NOT_FOUND, "no active token " + id);
-            } else {
+        }, revoked -> {
+            if (revoked) {
                 ctx.response().setStatusCode(204).end();
+            } else {
+                Problems.send(ctx, Problem.NOT_FOUND, "no active token " + id);
             }
         });
     }
