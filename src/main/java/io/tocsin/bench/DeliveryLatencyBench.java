@@ -34,7 +34,7 @@ public final class DeliveryLatencyBench {
     private DeliveryLatencyBench() {
     }
 
-    public static Histogram run(int alerts, int warmup) throws Exception {
+    public static Histogram run(int alerts, int warmup, long pauseMs) throws Exception {
         String db = "sqlite:" + Files.createTempDirectory("tocsin-bench").resolve("bench.db");
         try (TocsinServer server = new TocsinServer(new ServerConfig("127.0.0.1", 0, db,
                 new ServerConfig.Limits(10, 1_000_000), java.util.List.of()), RegionCatalog.load(),
@@ -85,6 +85,9 @@ public final class DeliveryLatencyBench {
                 }
                 if (i >= warmup) {
                     h.recordValue(at - t0);
+                    if (pauseMs > 0) {
+                        Thread.sleep(pauseMs); // an idle server between alerts, as in real life
+                    }
                 }
             }
             reader.interrupt();

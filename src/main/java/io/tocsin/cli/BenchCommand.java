@@ -19,10 +19,12 @@ final class BenchCommand {
         int alerts;
         @Option(names = "--warmup", defaultValue = "200", description = "alerts issued first and not measured")
         int warmup;
+        @Option(names = "--pause-ms", defaultValue = "0", description = "idle time between measured alerts")
+        long pauseMs;
 
         @Override
         public Integer call() throws Exception {
-            Histogram h = DeliveryLatencyBench.run(alerts, warmup);
+            Histogram h = DeliveryLatencyBench.run(alerts, warmup, pauseMs);
             System.out.printf("issue → first SSE delivery over %d alerts (durable: SQLite WAL, synchronous=FULL)%n",
                     h.getTotalCount());
             System.out.printf("  p50 %.2f ms   p90 %.2f ms   p99 %.2f ms   max %.2f ms%n",

@@ -1,6 +1,7 @@
 package io.tocsin.cli;
 
 import io.tocsin.bench.fanout.FanoutBench;
+import io.tocsin.bench.fanout.ServerWarmUp;
 import io.tocsin.bench.fanout.Target;
 import io.tocsin.bench.fanout.TocsinUnderTest;
 import picocli.CommandLine.Command;
@@ -25,6 +26,11 @@ import java.util.concurrent.Callable;
                         + "nchan=http://127.0.0.1:8090/sub/alerts,http://127.0.0.1:8090/pub/alerts",
                 "  tocsin bench fanout -n 18000 --memory"})
 final class FanoutCommand implements Callable<Integer> {
+    @Option(names = "--server-warmup", defaultValue = "500",
+            description = "alerts issued to a freshly started Tocsin before the run, so its issue path is compiled "
+                    + "as on a server that has been running (peers need none)")
+    int serverWarmup;
+
     @Option(names = {"-n", "--subscribers"}, defaultValue = "5000", description = "subscribers per target (${DEFAULT-VALUE})")
     int subscribers;
 
@@ -105,6 +111,11 @@ final class FanoutCommand implements Callable<Integer> {
         try {
             if (server != null) {
                 System.out.println("tocsin: " + server.describe() + " at " + server.url());
+                if (serverWarmup > 0 && !(server instanceof TocsinUnderTest.External)) {
+                    ServerWarmUp.run(server.url(), server.token(), serverWarmup);
+                    System.out.printf("tocsin: warmed up with %,d alerts issued before any subscriber connected%n",
+                            serverWarmup);
+                }
                 targets.add(Target.tocsin("tocsin", server.url(), server.token(), t, filter));
             }
             if (memory) {

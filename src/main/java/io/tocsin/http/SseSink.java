@@ -1,10 +1,12 @@
 package io.tocsin.http;
 
+import io.tocsin.stream.Frame;
 import io.tocsin.stream.Sink;
 import io.tocsin.stream.Transport;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /** A Server-Sent Events connection. */
 final class SseSink implements Sink {
@@ -14,10 +16,13 @@ final class SseSink implements Sink {
 
     private final HttpServerResponse res;
     private final HttpConnection connection;
+    /** Direct writes of pre-made chunks on plain HTTP/1.1; null (Vert.x writes) otherwise. */
+    private final RawChannel raw;
 
-    SseSink(HttpServerResponse res, HttpConnection connection) {
+    SseSink(HttpServerResponse res, HttpConnection connection, boolean http11) {
         this.res = res;
         this.connection = connection;
+        this.raw = http11 && connection instanceof ConnectionBase base ? RawChannel.of(base.channel(), MAX_BUFFERED) : null;
         res.setWriteQueueMaxSize(MAX_BUFFERED);
     }
 
@@ -27,17 +32,25 @@ final class SseSink implements Sink {
     }
 
     @Override
-    public void write(Buffer frame) {
-        res.write(frame);
+    public void write(Frame frame) {
+        if (raw != null) {
+            raw.write(frame.wireView());
+        } else {
+            res.write(frame.payload());
+        }
     }
 
     @Override
     public boolean congested() {
-        return res.writeQueueFull();
+        return raw != null ? raw.congested() : res.writeQueueFull();
     }
 
     @Override
     public void onDrained(Runnable then) {
+        if (raw != null) {
+            raw.onWritable(then);
+            return;
+        }
         res.drainHandler(v -> {
             res.drainHandler(null);
             then.run();

@@ -49,6 +49,7 @@ final class StreamResource {
                 .putHeader("X-Accel-Buffering", "no");
         // The retry hint and an opening comment flush the headers so clients know the stream is open.
         res.write(Buffer.buffer("retry: 2000\n: open\n\n"));
-        hub.subscribe(new SseSink(res, ctx.request().connection()), req.filter(), req.afterSeq());
+        hub.subscribe(new SseSink(res, ctx.request().connection(),
+                ctx.request().version() == io.vertx.core.http.HttpVersion.HTTP_1_1), req.filter(), req.afterSeq());
     }
 }

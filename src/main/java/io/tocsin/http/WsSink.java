@@ -1,17 +1,19 @@
 package io.tocsin.http;
 
+import io.tocsin.stream.Frame;
 import io.tocsin.stream.Sink;
 import io.tocsin.stream.Transport;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.WebSocketImplBase;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 
 /**
- * A WebSocket connection: one text message per event. The JSON bytes are shared by every subscriber; Vert.x's
- * public API only makes text frames from Strings (a re-encode per subscriber), so the frame is built on the
- * shared buffer with the internal frame class, pinned by the Vert.x version in the pom.
+ * A WebSocket connection: one text message per event. On a plain connection the event's complete frame, made once,
+ * goes straight to the socket ({@link RawChannel}); otherwise Vert.x frames the shared JSON bytes (through its
+ * internal frame class, pinned by the Vert.x version in the pom: the public API only frames Strings).
  */
 final class WsSink implements Sink {
     /** Close code for a subscriber cut off for falling behind (4000–4999 are for applications). */
@@ -19,10 +21,13 @@ final class WsSink implements Sink {
     private static final Buffer PING = Buffer.buffer("keep-alive");
 
     private final ServerWebSocket ws;
+    /** Direct writes of pre-made frames on plain connections; null (Vert.x writes) otherwise. */
+    private final RawChannel raw;
     private boolean closed;
 
     WsSink(ServerWebSocket ws) {
         this.ws = ws;
+        this.raw = ws instanceof WebSocketImplBase<?> impl ? RawChannel.of(impl.channelHandlerContext().channel(), SseSink.MAX_BUFFERED) : null;
         ws.setWriteQueueMaxSize(SseSink.MAX_BUFFERED);
         ws.closeHandler(v -> closed = true);
     }
@@ -33,19 +38,29 @@ final class WsSink implements Sink {
     }
 
     @Override
-    public void write(Buffer frame) {
-        if (!closed) {
-            ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) frame).getByteBuf(), true));
+    public void write(Frame frame) {
+        if (closed) {
+            return;
+        }
+        if (raw != null) {
+            raw.write(frame.wireView());
+        } else {
+            ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT,
+                    ((BufferInternal) frame.payload()).getByteBuf(), true));
         }
     }
 
     @Override
     public boolean congested() {
-        return ws.writeQueueFull();
+        return raw != null ? raw.congested() : ws.writeQueueFull();
     }
 
     @Override
     public void onDrained(Runnable then) {
+        if (raw != null) {
+            raw.onWritable(then);
+            return;
+        }
         ws.drainHandler(v -> {
             ws.drainHandler(null);
             then.run();

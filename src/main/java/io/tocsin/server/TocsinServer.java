@@ -33,6 +33,9 @@ public final class TocsinServer implements AutoCloseable {
      * queue within a few hundred KiB instead of megabytes.
      */
     static final int SEND_BUFFER_BYTES = 128 * 1024;
+    /** HTTP servers (each on its own event loop) sharing the port; one per core unless tocsin.eventLoops says. */
+    static final int EVENT_LOOPS = Integer.getInteger("tocsin.eventLoops",
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     private final ServerConfig config;
     private final RegionCatalog regions;
@@ -71,12 +74,15 @@ public final class TocsinServer implements AutoCloseable {
                 .onFailure(t -> LOG.warning("expiry check failed: " + t.getMessage())));
         var router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), hub, tokens, metrics,
                 new io.tocsin.cap.mapping.JdbcCapLinkStore(db));
-        http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                        .setCompressionSupported(false).setIdleTimeout(0).setSendBufferSize(SEND_BUFFER_BYTES)
-                        .setTcpNoDelay(true))
-                .requestHandler(router);
         try {
-            http.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            // One server per event loop on the same port: Vert.x spreads connections over them, so every core
+            // fans out its own share of the subscribers. For "any free port" Vert.x's negative port makes the
+            // servers share one random port.
+            int port = config.port() == 0 ? -1 : config.port();
+            http = listen(router, port);
+            for (int i = 1; i < EVENT_LOOPS; i++) {
+                listen(router, port);
+            }
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
@@ -84,6 +90,14 @@ public final class TocsinServer implements AutoCloseable {
         }
         LOG.info("Tocsin ready on " + url() + " (" + replayed + " events replayed from the log)");
         return this;
+    }
+
+    private HttpServer listen(io.vertx.ext.web.Router router, int port) throws Exception {
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(port)
+                        .setCompressionSupported(false).setIdleTimeout(0).setSendBufferSize(SEND_BUFFER_BYTES)
+                        .setTcpNoDelay(true))
+                .requestHandler(router);
+        return server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     public int port() {

@@ -2,6 +2,7 @@ package io.tocsin.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.tocsin.app.EventSink;
 import io.tocsin.domain.EventLog;
 import io.tocsin.domain.LoggedEvent;
@@ -12,16 +13,16 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one subscribe pipeline behind every stream transport. Each event is encoded once per wire format, and the
- * same bytes are handed to every matching subscriber on the event loop that owns its socket, one task per loop.
+ * The one subscribe pipeline behind every stream transport. Each event is encoded once per wire format; the
+ * publisher hands it to each event loop in one task, and every loop writes the same bytes to its own matching
+ * subscribers ({@link LoopHub}).
  */
 public final class Hub implements EventSink {
     /** Often enough to keep proxies and mobile NATs from dropping idle streams, rarely enough to spare batteries. */
@@ -31,37 +32,39 @@ public final class Hub implements EventSink {
     private final Vertx vertx;
     private final EventLog log;
     private final RegionTree tree;
-    private final RegionIndex index;
-    private final Set<Subscriber> all = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<String>> relatedRegions = new ConcurrentHashMap<>();
+    private final Map<Context, LoopHub> loops = new ConcurrentHashMap<>();
+    private final List<LoopHub> loopList = new CopyOnWriteArrayList<>();
     private final Map<Transport, AtomicInteger> counts = new EnumMap<>(Transport.class);
     private final Counter delivered;
     private final Counter cutOffs;
-    private long keepAliveTimer = -1;
+    private final List<Long> timers = new ArrayList<>();
 
     public Hub(Vertx vertx, EventLog log, RegionTree tree, MeterRegistry metrics) {
         this.vertx = vertx;
         this.log = log;
         this.tree = tree;
-        this.index = new RegionIndex(tree);
         for (Transport t : Transport.values()) {
             AtomicInteger n = new AtomicInteger();
             counts.put(t, n);
-            metrics.gauge("tocsin_subscribers", List.of(io.micrometer.core.instrument.Tag.of("transport", t.wire())), n);
+            metrics.gauge("tocsin_subscribers", List.of(Tag.of("transport", t.wire())), n);
         }
         this.delivered = metrics.counter("tocsin_events_delivered");
         this.cutOffs = metrics.counter("tocsin_slow_consumer_cutoffs");
     }
 
     public void start() {
-        keepAliveTimer = vertx.setPeriodic(KEEP_ALIVE.toMillis(), id -> keepAlive());
     }
 
     public void stop() {
-        vertx.cancelTimer(keepAliveTimer);
+        synchronized (timers) {
+            timers.forEach(vertx::cancelTimer);
+            timers.clear();
+        }
     }
 
     public int subscribers() {
-        return all.size();
+        return counts.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     public int subscribers(Transport t) {
@@ -74,20 +77,31 @@ public final class Hub implements EventSink {
      */
     public void subscribe(Sink sink, StreamFilter filter, long afterSeq) {
         Context ctx = Vertx.currentContext();
-        long start = afterSeq < 0 ? Long.MAX_VALUE : afterSeq;
-        Subscriber s = new Subscriber(ctx, sink, filter, afterSeq < 0 ? 0 : afterSeq);
-        all.add(s);
+        LoopHub loop = loopOf(ctx);
+        Subscriber s = new Subscriber(ctx, sink, filter, Math.max(afterSeq, 0));
         counts.get(sink.transport()).incrementAndGet();
-        sink.onClose(() -> unsubscribe(s));
-        index.add(s);
-        if (start == Long.MAX_VALUE) {
+        sink.onClose(() -> unsubscribe(loop, s));
+        loop.add(s);
+        if (afterSeq < 0) {
             s.goLive();
-            return;
+        } else {
+            replayFrom(loop, s, afterSeq);
         }
-        replayFrom(s, start);
     }
 
-    private void replayFrom(Subscriber s, long after) {
+    private LoopHub loopOf(Context ctx) {
+        return loops.computeIfAbsent(ctx, c -> {
+            LoopHub loop = new LoopHub(c, tree, new RegionIndex(tree, relatedRegions));
+            loopList.add(loop);
+            long timer = vertx.setPeriodic(1000, id -> c.runOnContext(v -> loop.keepAliveTick()));
+            synchronized (timers) {
+                timers.add(timer);
+            }
+            return loop;
+        });
+    }
+
+    private void replayFrom(LoopHub loop, Subscriber s, long after) {
         vertx.<List<LoggedEvent>>executeBlocking(() -> log.after(after, REPLAY_PAGE), false).onComplete(ar -> {
             if (s.closed()) {
                 return;
@@ -99,7 +113,7 @@ public final class Hub implements EventSink {
             List<LoggedEvent> page = ar.result();
             if (page.isEmpty()) {
                 if (!s.goLive()) {
-                    cutOff(s);
+                    cutOff(loop, s);
                 }
                 return;
             }
@@ -113,17 +127,17 @@ public final class Hub implements EventSink {
             s.replay(wanted, upTo);
             delivered.increment(wanted.size());
             if (s.sink.congested()) {
-                s.sink.onDrained(() -> replayFrom(s, upTo));
+                s.sink.onDrained(() -> s.context.runOnContext(v -> replayFrom(loop, s, upTo)));
             } else {
-                replayFrom(s, upTo);
+                replayFrom(loop, s, upTo);
             }
         });
     }
 
-    private void unsubscribe(Subscriber s) {
-        if (all.remove(s)) {
+    private void unsubscribe(LoopHub loop, Subscriber s) {
+        if (!s.closed()) {
             s.markClosed();
-            index.remove(s);
+            loop.remove(s);
             counts.get(s.sink.transport()).decrementAndGet();
         }
     }
@@ -134,40 +148,17 @@ public final class Hub implements EventSink {
             return;
         }
         Encoded enc = new Encoded(event);
-        Map<Context, List<Subscriber>> byLoop = new IdentityHashMap<>();
-        index.candidates(event.event().alert().regions(), s -> {
-            if (s.dispatchStamp < event.seq() && s.wants(event, tree)) {
-                s.dispatchStamp = event.seq();
-                byLoop.computeIfAbsent(s.context, c -> new ArrayList<>()).add(s);
+        for (LoopHub loop : loopList) {
+            if (loop.size() > 0) {
+                loop.context.runOnContext(v -> delivered.increment(loop.dispatch(enc, s -> cutOff(loop, s))));
             }
-        });
-        byLoop.forEach((ctx, subs) -> ctx.runOnContext(v -> {
-            int n = 0;
-            for (Subscriber s : subs) {
-                if (!s.deliver(enc)) {
-                    cutOff(s);
-                } else if (!s.closed()) {
-                    n++;
-                }
-            }
-            delivered.increment(n);
-        }));
+        }
     }
 
-    private void cutOff(Subscriber s) {
+    private void cutOff(LoopHub loop, Subscriber s) {
         cutOffs.increment();
         long resumeFrom = s.coveredSeq();
-        unsubscribe(s);
+        unsubscribe(loop, s);
         s.sink.close("slow consumer: reconnect with Last-Event-ID " + resumeFrom + " to resume");
-    }
-
-    private void keepAlive() {
-        Map<Context, List<Subscriber>> byLoop = new IdentityHashMap<>();
-        all.forEach(s -> byLoop.computeIfAbsent(s.context, c -> new ArrayList<>()).add(s));
-        byLoop.forEach((ctx, subs) -> ctx.runOnContext(v -> subs.forEach(s -> {
-            if (!s.closed()) {
-                s.sink.keepAlive();
-            }
-        })));
     }
 }

@@ -4,49 +4,70 @@ import io.tocsin.domain.Region;
 import io.tocsin.domain.RegionTree;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * Subscribers bucketed by the region they named, so an event touches only the buckets of its regions' ancestors,
- * the regions themselves and their parts, not every subscriber. Used by the publishing thread and the event loops
- * that add and remove subscribers, hence concurrent sets.
+ * One event loop's subscribers, bucketed by the region they named, so an event touches only the buckets of its
+ * regions' ancestors, the regions themselves and their parts. Subscribers that want everything sit in a plain
+ * array list (the hot path of a nationwide fan-out: a straight loop, no hashing). Single-threaded: used only on its
+ * loop.
  */
 final class RegionIndex {
     private final RegionTree tree;
-    private final Map<String, Set<Subscriber>> buckets = new ConcurrentHashMap<>();
-    private final Set<Subscriber> everywhere = ConcurrentHashMap.newKeySet();
-    private final Map<String, List<String>> related = new ConcurrentHashMap<>();
+    private final Map<String, Set<Subscriber>> buckets = new HashMap<>();
+    private final ArrayList<Subscriber> everywhere = new ArrayList<>();
+    private final Map<String, List<String>> related;
 
-    RegionIndex(RegionTree tree) {
+    RegionIndex(RegionTree tree, Map<String, List<String>> relatedCache) {
         this.tree = tree;
+        this.related = relatedCache;
     }
 
     void add(Subscriber s) {
-        for (String code : keys(s.filter)) {
-            buckets.computeIfAbsent(code, k -> ConcurrentHashMap.newKeySet()).add(s);
-        }
         if (s.filter.everywhere()) {
+            s.slot = everywhere.size();
             everywhere.add(s);
+            return;
+        }
+        for (String code : keys(s.filter)) {
+            buckets.computeIfAbsent(code, k -> new HashSet<>()).add(s);
         }
     }
 
     void remove(Subscriber s) {
+        if (s.filter.everywhere()) {
+            int i = s.slot;
+            if (i >= 0 && i < everywhere.size() && everywhere.get(i) == s) {
+                Subscriber last = everywhere.remove(everywhere.size() - 1);
+                if (last != s) {
+                    everywhere.set(i, last);
+                    last.slot = i;
+                }
+            }
+            s.slot = -1;
+            return;
+        }
         for (String code : keys(s.filter)) {
             Set<Subscriber> b = buckets.get(code);
-            if (b != null) {
-                b.remove(s);
+            if (b != null && b.remove(s) && b.isEmpty()) {
+                buckets.remove(code);
             }
         }
-        everywhere.remove(s);
     }
 
     /** Calls {@code visit} for every subscriber that may want an alert on {@code regions} (a superset; may repeat). */
-    void candidates(List<String> regions, java.util.function.Consumer<Subscriber> visit) {
-        everywhere.forEach(visit);
+    void candidates(List<String> regions, Consumer<Subscriber> visit) {
+        for (int i = 0, n = everywhere.size(); i < n; i++) {
+            visit.accept(everywhere.get(i));
+        }
+        if (buckets.isEmpty()) {
+            return;
+        }
         for (String r : regions) {
             for (String code : related.computeIfAbsent(r, this::relatedTo)) {
                 Set<Subscriber> b = buckets.get(code);
@@ -55,6 +76,16 @@ final class RegionIndex {
                 }
             }
         }
+    }
+
+    void forEach(Consumer<Subscriber> visit) {
+        everywhere.forEach(visit);
+        Set<Subscriber> seen = new HashSet<>();
+        buckets.values().forEach(b -> b.forEach(s -> {
+            if (seen.add(s)) {
+                visit.accept(s);
+            }
+        }));
     }
 
     /** The region, its ancestors and all its parts: every bucket an alert on it can concern. */

@@ -1,12 +1,11 @@
 package io.tocsin.stream;
 
-import io.vertx.core.buffer.Buffer;
-
 /** One open stream connection, as the pipeline sees it. All methods run on the connection's event loop. */
 public interface Sink {
     Transport transport();
 
-    void write(Buffer frame);
+    /** Writes one event's frame: its pre-framed wire bytes where the connection allows, else its payload. */
+    void write(Frame frame);
 
     /** True when the outbound buffer is over its bound: the subscriber is not keeping up. */
     boolean congested();

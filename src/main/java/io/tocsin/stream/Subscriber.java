@@ -7,8 +7,8 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * One subscriber's delivery state. Everything but {@link #dispatchStamp} is touched only on {@link #context},
- * the event loop that owns the socket, so no locks are needed.
+ * One subscriber's delivery state. Everything is touched only on {@link #context}, the event loop that owns the
+ * socket, so no locks are needed.
  *
  * <p>Resume without gap or repeat: the subscriber is registered (and starts queueing live events) before the
  * log replay begins; replay sends what the log holds after the client's seq; the queue is then drained skipping
@@ -21,8 +21,10 @@ final class Subscriber {
     final Context context;
     final Sink sink;
     final StreamFilter filter;
-    /** The last seq the hub dispatched to this subscriber; written only by the publishing thread. */
+    /** The last seq the hub dispatched to this subscriber; touched only on its loop. */
     long dispatchStamp;
+    /** Position in its loop's list of subscribers (for O(1) removal), -1 when not listed. */
+    int slot = -1;
 
     private ArrayDeque<Encoded> queue = new ArrayDeque<>();
     private long coveredSeq;

@@ -31,6 +31,9 @@ import java.util.logging.Logger;
  * Usage: {@code java -Xmx2g -cp <classpath> io.tocsin.bench.fanout.ChildServer <sqlite:PATH>}
  */
 public final class ChildServer {
+    /** The benchmark is the server's only client: its rate limits would only measure themselves. */
+    static final ServerConfig.Limits BENCH_LIMITS = new ServerConfig.Limits(1_000, 1_000_000);
+
     private static final Logger QUIET_NETTY = Logger.getLogger("io.netty");
     private static final Logger QUIET_HIKARI = Logger.getLogger("com.zaxxer.hikari");
 
@@ -41,7 +44,7 @@ public final class ChildServer {
         QUIET_NETTY.setLevel(Level.WARNING);
         QUIET_HIKARI.setLevel(Level.WARNING);
         String db = args.length > 0 ? args[0] : "sqlite:" + Files.createTempDirectory("tocsin-fanout").resolve("b.db");
-        TocsinServer server = new TocsinServer(new ServerConfig("127.0.0.1", 0, db), RegionCatalog.load(),
+        TocsinServer server = new TocsinServer(new ServerConfig("127.0.0.1", 0, db, BENCH_LIMITS, java.util.List.of()), RegionCatalog.load(),
                 Clock.systemUTC()).start();
         TokenStore.Created token = server.tokens().create(Role.ADMIN, List.of(), "fan-out benchmark", null);
         System.out.println("READY " + server.url() + " " + token.bearer() + " " + ProcessHandle.current().pid());

@@ -1,0 +1,35 @@
+package io.tocsin.stream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One event's bytes for one transport, made once and shared by every subscriber: {@link #payload()} is what the
+ * transport carries (the SSE block, the WebSocket message), {@link #wire()} the same already framed for the
+ * connection (an HTTP/1.1 chunk, a WebSocket frame) in direct memory, so a sink can hand it to the socket without
+ * re-encoding or copying it per subscriber.
+ */
+public final class Frame {
+    private final Buffer payload;
+    private final ByteBuf wire;
+
+    Frame(Buffer payload, byte[] framed) {
+        this.payload = payload;
+        ByteBuffer direct = ByteBuffer.allocateDirect(framed.length);
+        direct.put(framed).flip();
+        // Unreleasable: many channels write views of it; the GC frees the direct memory once the event is gone.
+        this.wire = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct));
+    }
+
+    public Buffer payload() {
+        return payload;
+    }
+
+    /** A view of the framed bytes for one write (each channel consumes its own reader index). */
+    public ByteBuf wireView() {
+        return wire.duplicate();
+    }
+}
