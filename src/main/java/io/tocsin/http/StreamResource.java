@@ -4,6 +4,7 @@ import io.tocsin.domain.RegionTree;
 import io.tocsin.region.PointLocator;
 import io.tocsin.stream.Hub;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,7 +36,8 @@ final class StreamResource {
             throw new io.tocsin.domain.DomainException(io.tocsin.domain.Problem.INVALID_QUERY,
                     "this endpoint speaks WebSocket: send Upgrade: websocket (or use /api/v1/stream for SSE)");
         }
-        ctx.request().toWebSocket().onSuccess(ws -> hub.subscribe(new WsSink(ws), req.filter(), req.afterSeq()))
+        io.netty.channel.Channel channel = ctx.request().connection() instanceof ConnectionBase base ? base.channel() : null;
+        ctx.request().toWebSocket().onSuccess(ws -> hub.subscribe(new WsSink(ws, channel), req.filter(), req.afterSeq()))
                 .onFailure(t -> Problems.fail(ctx, new io.tocsin.domain.DomainException(
                         io.tocsin.domain.Problem.INVALID_QUERY, "WebSocket handshake failed")));
     }

@@ -7,7 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.WebSocketImplBase;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 
 /**
@@ -25,9 +24,13 @@ final class WsSink implements Sink {
     private final RawChannel raw;
     private boolean closed;
 
-    WsSink(ServerWebSocket ws) {
+    /**
+     * @param channel the upgraded connection's channel (Vert.x Web wraps the WebSocket, so it is taken from the
+     *                HTTP connection it was upgraded from), or null to let Vert.x write every frame
+     */
+    WsSink(ServerWebSocket ws, io.netty.channel.Channel channel) {
         this.ws = ws;
-        this.raw = ws instanceof WebSocketImplBase<?> impl ? RawChannel.of(impl.channelHandlerContext().channel(), SseSink.MAX_BUFFERED) : null;
+        this.raw = RawChannel.of(channel, SseSink.MAX_BUFFERED);
         ws.setWriteQueueMaxSize(SseSink.MAX_BUFFERED);
         ws.closeHandler(v -> closed = true);
     }

@@ -30,8 +30,21 @@ final class PolygonLayer {
         }
     }
 
+    /**
+     * Side of a grid cell in degrees (about 1.5 km): small enough that most cells lie wholly inside one hromada,
+     * so a point there is answered by one array read instead of a polygon test.
+     */
+    static final double CELL = 0.02;
+    /** A cell that straddles a border (or lies outside every polygon): its points are tested exactly. */
+    private static final Object MIXED = new Object();
+
     private final AbstractNode root;
     private final int size;
+    private final Envelope bounds;
+    private final int columns;
+    private final int rows;
+    /** Per cell: null (not yet classified), the Entry that covers the whole cell, or MIXED. Races are benign. */
+    private final Object[] cells;
 
     PolygonLayer(List<Entry> entries) {
         // Node capacity 8 rather than 10: a slightly deeper tree of smaller nodes tests fewer boxes per point.
@@ -43,6 +56,10 @@ final class PolygonLayer {
         this.root = index.getRoot();
         this.size = entries.size();
         computeBounds(root);
+        this.bounds = size == 0 ? new Envelope() : (Envelope) root.getBounds();
+        this.columns = size == 0 ? 0 : (int) Math.ceil(bounds.getWidth() / CELL) + 1;
+        this.rows = size == 0 ? 0 : (int) Math.ceil(bounds.getHeight() / CELL) + 1;
+        this.cells = new Object[columns * rows];
     }
 
     /**
@@ -60,7 +77,45 @@ final class PolygonLayer {
 
     /** The chain of the first polygon that holds (x = lon, y = lat), boundary included, or null when none does. */
     List<Region> find(double x, double y) {
-        return size == 0 ? null : search(root, x, y);
+        if (size == 0 || !bounds.covers(x, y)) {
+            return null;
+        }
+        int cell = (int) ((y - bounds.getMinY()) / CELL) * columns + (int) ((x - bounds.getMinX()) / CELL);
+        Object known = cells[cell];
+        if (known == null) {
+            known = classify(cell);
+            cells[cell] = known;
+        }
+        return known instanceof Entry whole ? whole.chain() : search(root, x, y);
+    }
+
+    /** The polygon that covers the whole cell, or MIXED. Done once per cell, on the first point that falls in it. */
+    private Object classify(int cell) {
+        double minX = bounds.getMinX() + (cell % columns) * CELL;
+        double minY = bounds.getMinY() + (cell / columns) * CELL;
+        Envelope box = new Envelope(minX, minX + CELL, minY, minY + CELL);
+        Geometry rect = root.getChildBoundables().isEmpty() ? null
+                : new org.locationtech.jts.geom.GeometryFactory().toGeometry(box);
+        Entry[] found = {null};
+        coverSearch(root, box, rect, found);
+        return found[0] != null ? found[0] : MIXED;
+    }
+
+    private static void coverSearch(AbstractNode node, Envelope box, Geometry rect, Entry[] found) {
+        for (Object o : node.getChildBoundables()) {
+            Boundable child = (Boundable) o;
+            if (found[0] != null || !((Envelope) child.getBounds()).covers(box)) {
+                continue;
+            }
+            if (child instanceof AbstractNode inner) {
+                coverSearch(inner, box, rect, found);
+            } else {
+                Entry entry = (Entry) ((ItemBoundable) child).getItem();
+                if (entry.geometry().covers(rect)) {
+                    found[0] = entry;
+                }
+            }
+        }
     }
 
     int size() {
