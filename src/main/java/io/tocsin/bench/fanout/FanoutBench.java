@@ -1,20 +1,11 @@
 package io.tocsin.bench.fanout;
 
-import org.HdrHistogram.Histogram;
-
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fan-out time-to-all: N subscribers per target, one event published per round, and for every subscriber the time
@@ -31,7 +22,6 @@ import java.util.regex.Pattern;
 public final class FanoutBench {
     /** Sockets this process may hold (hard limit 20,000 fds here), minus room for files, the JVM and publishers. */
     public static final int SOCKET_BUDGET = 19_400;
-    private static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
 
     /**
      * @param subscribers   subscribers per target
@@ -107,11 +97,12 @@ public final class FanoutBench {
 
     private final Options options;
     private final PrintStream out;
-    private int publishes;
+    private final RoundDriver driver;
 
     public FanoutBench(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.driver = new RoundDriver(options, out);
     }
 
     /**
@@ -141,14 +132,8 @@ public final class FanoutBench {
         for (int i = 0; i < options.clientThreads; i++) {
             loops.add(new ClientLoop("fanout-client-" + i));
         }
-        List<InetAddress> sources = sources(options.sources);
-        out.printf("fan-out: %,d subscribers per target, %d measured rounds (+%d warm-up), %s; client: %d selector"
-                        + " thread(s), source addresses %s, batches of %,d%n", n, options.rounds, options.warmup,
-                reconnect ? "reconnecting every round" : "connections held for the whole run", options.clientThreads,
-                sources.isEmpty() ? "default" : sources.get(0).getHostAddress() + ".." + sources.get(sources.size() - 1)
-                        .getHostAddress(), options.batch);
-        out.printf("%-14s %5s %9s %9s %9s %9s %9s %8s%n", "target", "round", "first", "p50", "p99", "all", "pub-reply",
-                "missing");
+        List<InetAddress> sources = RoundDriver.sources(options.sources);
+        FanoutReport.header(out, options, reconnect, sources);
         Map<Target, List<Round>> rounds = new LinkedHashMap<>();
         targets.forEach(t -> rounds.put(t, new ArrayList<>()));
         Map<String, int[]> seen = new LinkedHashMap<>();
@@ -159,18 +144,18 @@ public final class FanoutBench {
                         Target t = targets.get(Math.floorMod(r + k, targets.size()));
                         Subscribers g = new Subscribers(t, n);
                         try {
-                            open(g, loops, sources);
-                            round(g, -1);
-                            pause();
-                            Round res = round(g, r);
+                            driver.open(g, loops, sources);
+                            driver.round(g, -1);
+                            driver.pause();
+                            Round res = driver.round(g, r);
                             if (r >= 0) {
                                 rounds.get(t).add(res);
                             }
-                            record(seen, g, 2);
+                            RoundDriver.record(seen, g, 2);
                         } finally {
                             g.close(true);
                         }
-                        pause();
+                        driver.pause();
                     }
                 }
             } else {
@@ -179,20 +164,20 @@ public final class FanoutBench {
                     for (Target t : targets) {
                         Subscribers g = new Subscribers(t, n);
                         groups.add(g);
-                        open(g, loops, sources);
+                        driver.open(g, loops, sources);
                     }
                     for (int r = -options.warmup; r < options.rounds; r++) {
                         for (int k = 0; k < targets.size(); k++) {
                             int ti = Math.floorMod(r + k, targets.size());
-                            Round res = round(groups.get(ti), r);
+                            Round res = driver.round(groups.get(ti), r);
                             if (r >= 0) {
                                 rounds.get(targets.get(ti)).add(res);
                             }
-                            pause();
+                            driver.pause();
                         }
                     }
                     for (Subscribers g : groups) {
-                        record(seen, g, options.warmup + options.rounds);
+                        RoundDriver.record(seen, g, options.warmup + options.rounds);
                     }
                 } finally {
                     groups.forEach(Subscribers::close);
@@ -204,7 +189,7 @@ public final class FanoutBench {
         List<Summary> summaries = new ArrayList<>();
         rounds.forEach((t, rs) -> summaries.add(new Summary(t, n, rs)));
         Result result = new Result(summaries, seen);
-        print(result);
+        FanoutReport.summary(out, options, result);
         return result;
     }
 
@@ -214,159 +199,6 @@ public final class FanoutBench {
      * two events, closed) so that class loading, JIT code and buffer pools are in the baseline.
      */
     public long[] idleMemory(TocsinUnderTest server, Target t) throws Exception {
-        int n = options.subscribers;
-        List<ClientLoop> loops = List.of(new ClientLoop("fanout-client-mem"));
-        List<InetAddress> sources = sources(options.sources);
-        try {
-            try (Subscribers warm = new Subscribers(t, Math.min(n, 500))) {
-                open(warm, loops, sources);
-                round(warm, -1);
-                round(warm, -1);
-            }
-            awaitSubscribers(server, 0);
-            TocsinUnderTest.Stats before = server.stats(true);
-            try (Subscribers g = new Subscribers(t, n)) {
-                open(g, loops, sources);
-                awaitSubscribers(server, n);
-                Thread.sleep(2000);
-                TocsinUnderTest.Stats after = server.stats(true);
-                long heap = (after.heapUsed() - before.heapUsed()) / n;
-                long rss = after.rss() < 0 ? -1 : (after.rss() - before.rss()) / n;
-                out.printf("idle memory, %s, %,d %s subscribers: heap %,d B/subscriber (%,d → %,d MB), RSS %,d B/subscriber"
-                                + " (%,d → %,d MB)%n", server.describe(), n, t.transport().wire(), heap,
-                        before.heapUsed() >> 20, after.heapUsed() >> 20, rss, before.rss() >> 20, after.rss() >> 20);
-                return new long[] {heap, rss, before.heapUsed(), after.heapUsed(), before.rss(), after.rss()};
-            }
-        } finally {
-            loops.forEach(ClientLoop::close);
-        }
-    }
-
-    private void awaitSubscribers(TocsinUnderTest server, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.timeoutMs);
-        TocsinUnderTest.Stats s = server.stats(false);
-        while (s != null && s.subscribers() != n && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            s = server.stats(false);
-        }
-        if (s != null && s.subscribers() != n) {
-            throw new IllegalStateException("the server counts " + s.subscribers() + " subscribers, expected " + n);
-        }
-    }
-
-    private void open(Subscribers g, List<ClientLoop> loops, List<InetAddress> sources)
-            throws TimeoutException, IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        g.open(loops, sources, options.batch, TimeUnit.MILLISECONDS.toNanos(options.timeoutMs));
-        Thread.sleep(Math.min(options.pauseMs, 500) + 100);
-        if (options.rounds > 0 && g.size >= 5000) {
-            out.printf("  opened %,d %s subscribers in %d ms%n", g.size, g.target.label(),
-                    (System.nanoTime() - t0) / 1_000_000);
-        }
-    }
-
-    private Round round(Subscribers g, int index) throws Exception {
-        Target t = g.target;
-        int seqOfPeer = ++publishes;
-        byte[] request = t.publishRequest(seqOfPeer, options.messageBytes);
-        Publisher.Reply reply;
-        long t0;
-        try (Publisher p = Publisher.connect(t.publishAddress(), (int) options.timeoutMs)) {
-            g.beginRound();
-            t0 = p.send(request);
-            reply = p.read(t0);
-        }
-        if (!reply.ok()) {
-            throw new IllegalStateException(t.label() + ": publish answered " + reply.status() + " " + reply.body());
-        }
-        long expected = -1;
-        if (t.tocsin()) {
-            Matcher m = SEQ.matcher(reply.body());
-            expected = m.find() ? Long.parseLong(m.group(1)) : -1;
-        } else if (t.transport() == Target.Transport.WS) {
-            expected = seqOfPeer; // the peer's message is the frame's payload, and it carries "seq"
-        }
-        g.awaitRound(t0 + TimeUnit.MILLISECONDS.toNanos(options.timeoutMs));
-        Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(600), 3);
-        int got = 0;
-        int wrong = 0;
-        for (int i = 0; i < g.size; i++) {
-            long at = g.receivedAt[i];
-            if (at >= t0) {
-                h.recordValue(at - t0);
-                got++;
-                if (expected >= 0 && g.eventId[i] != expected) {
-                    wrong++;
-                }
-            }
-        }
-        Round r = new Round(t.label(), index, got == 0 ? -1 : h.getMinValue(), h.getValueAtPercentile(50),
-                h.getValueAtPercentile(99), got == 0 ? -1 : h.getMaxValue(), got, g.size - got, wrong,
-                reply.repliedAt() - t0);
-        if (index >= 0 || options.rounds > 0) {
-            out.printf("%-14s %5s %9s %9s %9s %9s %9s %8s%s%n", t.label(), index < 0 ? "warm" : String.valueOf(index + 1),
-                    ms(r.first()), ms(r.p50()), ms(r.p99()), r.missing() > 0 ? "-" : ms(r.all()),
-                    ms(r.publishReply()), r.missing() + (g.lost.get() > 0 ? " (" + g.lost.get() + " dropped)" : ""),
-                    wrong > 0 ? "  " + wrong + " got another event" : "");
-        }
-        if (g.lost.get() > 0 && g.firstError() != null) {
-            out.println("  first drop: " + g.firstError());
-        }
-        return r;
-    }
-
-    private static void record(Map<String, int[]> seen, Subscribers g, int published) {
-        int min = Arrays.stream(g.events).min().orElse(0);
-        int max = Arrays.stream(g.events).max().orElse(0);
-        seen.merge(g.target.label(), new int[] {published, min, max},
-                (a, b) -> new int[] {a[0], Math.min(a[1], b[1]), Math.max(a[2], b[2])});
-    }
-
-    private void pause() throws InterruptedException {
-        if (options.pauseMs > 0) {
-            Thread.sleep(options.pauseMs);
-        }
-    }
-
-    private void print(Result result) {
-        out.println();
-        out.printf("median of %d rounds, %,d subscribers per target (ms; \"all: min..max\" = range of time-to-all"
-                + " over rounds)%n", options.rounds, options.subscribers);
-        out.printf("%-14s %9s %9s %9s %9s %21s %9s%n", "target", "first", "p50", "p99", "all", "all: min..max",
-                "pub-reply");
-        for (Summary s : result.summaries()) {
-            out.printf("%-14s %9s %9s %9s %9s %21s %9s%s%n", s.target().label(), ms(s.median(Round::first)),
-                    ms(s.median(Round::p50)), ms(s.median(Round::p99)), ms(s.medianAll()),
-                    ms(s.minAll()) + ".." + ms(s.maxAll()), ms(s.median(Round::publishReply)),
-                    s.incomplete() > 0 ? "  (" + s.incomplete() + " incomplete rounds)" : "");
-        }
-        result.events().forEach((label, e) -> out.printf("%s: %d events published per subscriber, each subscriber saw"
-                + " %d..%d%n", label, e[0], e[1], e[2]));
-        for (Summary a : result.summaries()) {
-            if (!a.target().tocsin()) {
-                continue;
-            }
-            for (Summary b : result.summaries()) {
-                if (b != a && !b.target().tocsin()) {
-                    out.printf("ratio of median time-to-all %s / %s = %.2f%n", a.target().label(), b.target().label(),
-                            result.ratio(a, b));
-                }
-            }
-        }
-    }
-
-    static String ms(long nanos) {
-        if (nanos == Long.MAX_VALUE) {
-            return "inf";
-        }
-        return nanos < 0 ? "-" : String.format("%.2f", nanos / 1e6);
-    }
-
-    static List<InetAddress> sources(int count) throws UnknownHostException {
-        List<InetAddress> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            out.add(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (2 + i)}));
-        }
-        return out;
+        return new IdleMemory(options, out, driver).measure(server, t);
     }
 }
