@@ -2,35 +2,25 @@ package io.tocsin.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tocsin.auth.Token;
-import io.tocsin.auth.TokenStore;
 import io.tocsin.db.Database;
-import io.tocsin.domain.Actor;
 import io.tocsin.domain.Alert;
 import io.tocsin.domain.EndReason;
 import io.tocsin.domain.Event;
 import io.tocsin.domain.EventLog;
 import io.tocsin.domain.EventType;
 import io.tocsin.domain.LoggedEvent;
-import io.tocsin.domain.Role;
 import io.tocsin.domain.Stage;
 import io.tocsin.domain.Status;
 import io.tocsin.domain.Texts;
 import io.tocsin.domain.Threat;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -38,16 +28,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The one contract every {@link EventLog} must keep, run
@@ -56,38 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(ContractStore.Engine.class)
-class EventLogContractTest {
-    static final Instant T0 = Instant.parse("2024-02-24T03:40:12.123456789Z");
-
-    @Parameter
-    ContractStore.Engine engine;
-
-    @TempDir
-    Path dir;
-
-    private ContractStore store;
-    private Database db;
-    private EventLog log;
-
-    @BeforeEach
-    void openAFreshStore() throws SQLException {
-        store = new ContractStore(engine, dir);
-        db = store.open();
-        log = new JdbcEventLog(db);
-    }
-
-    @AfterEach
-    void dropTheStore() throws SQLException {
-        store.close();
-    }
-
-    private Database open() {
-        return store.open();
-    }
-
-    private Connection raw() throws SQLException {
-        return store.raw();
-    }
+class EventLogContractTest extends StoreContract {
 
     // ---- appending and reading ----
 

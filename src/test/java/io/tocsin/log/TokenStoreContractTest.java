@@ -4,57 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tocsin.auth.Token;
 import io.tocsin.auth.TokenStore;
-import io.tocsin.db.Database;
 import io.tocsin.domain.Actor;
 import io.tocsin.domain.Role;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The token store's contract on both engines (it shares the event log's database). */
 @ParameterizedClass(name = "{0}")
 @EnumSource(ContractStore.Engine.class)
-class TokenStoreContractTest {
-    static final Instant T0 = Instant.parse("2024-02-24T03:40:12.123456789Z");
-
-    @Parameter
-    ContractStore.Engine engine;
-
-    @TempDir
-    Path dir;
-
-    private ContractStore store;
-    private Database db;
-
-    @BeforeEach
-    void openAFreshStore() throws SQLException {
-        store = new ContractStore(engine, dir);
-        db = store.open();
-    }
-
-    @AfterEach
-    void dropTheStore() throws SQLException {
-        store.close();
-    }
-
-    private Database open() {
-        return store.open();
-    }
-
+class TokenStoreContractTest extends StoreContract {
 
     // ---- the token store on the same database ----
 
