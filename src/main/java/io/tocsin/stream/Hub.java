@@ -9,6 +9,7 @@ import io.tocsin.domain.LoggedEvent;
 import io.tocsin.domain.RegionTree;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +64,11 @@ public final class Hub implements EventSink {
         }
     }
 
+    /** How many event loops have subscribers' hubs: at most one per loop, whatever the number of subscribers. */
+    public int loops() {
+        return loops.size();
+    }
+
     public int subscribers() {
         return counts.values().stream().mapToInt(AtomicInteger::get).sum();
     }
@@ -76,7 +82,9 @@ public final class Hub implements EventSink {
      * replayed first; with -1 the subscriber only gets what happens from now on.
      */
     public void subscribe(Sink sink, StreamFilter filter, long afterSeq) {
-        Context ctx = Vertx.currentContext();
+        // Vert.x runs each request on a duplicate of its connection's context: key by the event loop's own context,
+        // or every subscriber would get a hub (and a hand-off) of its own.
+        Context ctx = ((ContextInternal) Vertx.currentContext()).unwrap();
         LoopHub loop = loopOf(ctx);
         Subscriber s = new Subscriber(ctx, sink, filter, Math.max(afterSeq, 0));
         counts.get(sink.transport()).incrementAndGet();
