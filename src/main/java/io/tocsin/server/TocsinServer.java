@@ -69,7 +69,6 @@ public final class TocsinServer implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         hub = new Hub(vertx, log, regions.tree(), metrics);
         desk.addSink(hub);
-        hub.start();
         vertx.setPeriodic(EXPIRY_CHECK_MS, id -> vertx.executeBlocking(desk::expireDue, false)
                 .onFailure(t -> LOG.warning("expiry check failed: " + t.getMessage())));
         var router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), hub, tokens, metrics,

@@ -54,9 +54,6 @@ public final class Hub implements EventSink {
         this.cutOffs = metrics.counter("tocsin_slow_consumer_cutoffs");
     }
 
-    public void start() {
-    }
-
     public void stop() {
         synchronized (timers) {
             timers.forEach(vertx::cancelTimer);

@@ -37,10 +37,6 @@ final class Subscriber {
         this.coveredSeq = afterSeq;
     }
 
-    boolean replaying() {
-        return queue != null;
-    }
-
     boolean closed() {
         return closed;
     }
