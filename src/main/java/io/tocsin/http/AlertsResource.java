@@ -19,8 +19,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /** The alerts: the active list, one alert, and the operator's writes (issue, update, end). */
@@ -49,16 +47,7 @@ final class AlertsResource {
     }
 
     private void active(RoutingContext ctx) {
-        List<String> regions = Queries.list(ctx, "region");
-        regions.forEach(tree::require);
-        List<String> threats = Queries.list(ctx, "threat");
-        for (String t : threats) {
-            if (!StreamFilter.validThreat(t)) {
-                throw new DomainException(Problem.UNKNOWN_THREAT, "unknown threat '" + t + "'");
-            }
-        }
-        Set<io.tocsin.domain.Status> statuses = Queries.statuses(ctx);
-        StreamFilter filter = new StreamFilter(regions, null, Set.copyOf(threats), statuses);
+        StreamFilter filter = StreamRequest.listFilter(ctx, tree);
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (Alert a : desk.board().active()) {
             if (filter.matches(a, tree)) {

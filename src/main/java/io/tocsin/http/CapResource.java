@@ -160,16 +160,8 @@ final class CapResource {
 
     /** The active alerts with the filters of /api/v1/alerts/active: drills only when asked for. */
     private void feed(RoutingContext ctx) {
-        List<String> regions = Queries.list(ctx, "region");
-        regions.forEach(tree::require);
-        List<String> threats = Queries.list(ctx, "threat");
-        for (String t : threats) {
-            if (!StreamFilter.validThreat(t)) {
-                throw new DomainException(Problem.UNKNOWN_THREAT, "unknown threat '" + t + "'");
-            }
-        }
-        Set<Status> statuses = Queries.statuses(ctx);
-        StreamFilter filter = new StreamFilter(regions, null, Set.copyOf(threats), statuses);
+        StreamFilter filter = StreamRequest.listFilter(ctx, tree);
+        Set<Status> statuses = filter.statuses();
         List<Alert> alerts = desk.board().active().stream().filter(a -> filter.matches(a, tree)).toList();
         String self = ctx.request().absoluteURI();
         URI base = URI.create(self == null ? "http://localhost/" : self);

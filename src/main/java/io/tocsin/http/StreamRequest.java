@@ -17,14 +17,26 @@ import java.util.Set;
  */
 record StreamRequest(StreamFilter filter, long afterSeq) {
 
-    static StreamRequest parse(RoutingContext ctx, RegionTree tree, PointLocator locator) {
-        List<String> regions = Queries.list(ctx, "regions").stream().map(c -> tree.require(c).code()).toList();
-        List<String> threats = Queries.list(ctx, "threats");
+    /** The filter of the list-style endpoints (active alerts, the Atom feed): {@code region}, {@code threat}, {@code status}. */
+    static StreamFilter listFilter(RoutingContext ctx, RegionTree tree) {
+        List<String> regions = Queries.list(ctx, "region").stream().map(c -> tree.require(c).code()).toList();
+        return new StreamFilter(regions, null, threats(ctx, "threat"), Queries.statuses(ctx));
+    }
+
+    /** Threat entries ({@code air_raid} or {@code air_raid:drones}) from a query parameter, each checked. */
+    static Set<String> threats(RoutingContext ctx, String name) {
+        List<String> threats = Queries.list(ctx, name);
         for (String t : threats) {
             if (!StreamFilter.validThreat(t)) {
                 throw new DomainException(Problem.UNKNOWN_THREAT, "unknown threat '" + t + "'");
             }
         }
+        return Set.copyOf(threats);
+    }
+
+    static StreamRequest parse(RoutingContext ctx, RegionTree tree, PointLocator locator) {
+        List<String> regions = Queries.list(ctx, "regions").stream().map(c -> tree.require(c).code()).toList();
+        Set<String> threats = threats(ctx, "threats");
         Double lat = Queries.coordinate(ctx, "lat", 90);
         Double lon = Queries.coordinate(ctx, "lon", 180);
         String point = null;
@@ -47,6 +59,6 @@ record StreamRequest(StreamFilter filter, long afterSeq) {
                 throw new DomainException(Problem.INVALID_QUERY, "Last-Event-ID must be a seq number");
             }
         }
-        return new StreamRequest(new StreamFilter(regions, point, Set.copyOf(threats), Queries.statuses(ctx)), after);
+        return new StreamRequest(new StreamFilter(regions, point, threats, Queries.statuses(ctx)), after);
     }
 }
