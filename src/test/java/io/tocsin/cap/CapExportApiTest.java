@@ -1,5 +1,7 @@
 package io.tocsin.cap;
 
+import static io.tocsin.support.Responses.json;
+
 import static io.tocsin.cap.CapHttp.NS;
 import static io.tocsin.cap.CapHttp.all;
 import static io.tocsin.cap.CapHttp.dom;
@@ -153,7 +155,7 @@ class CapExportApiTest {
         HttpResponse<String> none = s.get("/api/v1/alerts/no-such-alert.cap");
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(none.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(CapHttp.json(none).get("code").asText()).isEqualTo("alert-not-found");
+        assertThat(json(none).get("code").asText()).isEqualTo("alert-not-found");
 
         String id = issue(s, s.admin, "{\"regions\":[\"UA-07\"],\"threat\":\"air_raid\"}");
         HttpResponse<String> wrongSeq = s.get("/api/v1/alerts/" + id + ".cap?seq=999999");

@@ -1,5 +1,7 @@
 package io.tocsin.cap;
 
+import static io.tocsin.support.Responses.json;
+
 import static io.tocsin.cap.CapHttp.ATOM;
 import static io.tocsin.cap.CapHttp.all;
 import static io.tocsin.cap.CapHttp.dom;
@@ -98,7 +100,7 @@ class CapFeedApiTest {
         assertThat(ids(feed("?threat=artillery"))).isEmpty();
         HttpResponse<String> bad = s.get("/api/v1/cap/feed.atom?status=maybe");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(CapHttp.json(bad).get("code").asText()).isEqualTo("invalid-query");
+        assertThat(json(bad).get("code").asText()).isEqualTo("invalid-query");
     }
 
     static Optional<byte[]> fetch(URI link) {

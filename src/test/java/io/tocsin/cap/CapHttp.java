@@ -1,7 +1,7 @@
 package io.tocsin.cap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.tocsin.json.Json;
+import static io.tocsin.support.Responses.json;
+
 import io.tocsin.support.RunningServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -58,13 +58,6 @@ final class CapHttp {
         return r.body();
     }
 
-    static JsonNode json(HttpResponse<String> r) {
-        try {
-            return Json.MAPPER.readTree(r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static String issue(RunningServer s, String token, String body) {
         HttpResponse<String> r = s.post("/api/v1/alerts", token, body);

@@ -1,8 +1,9 @@
 package io.tocsin.cap;
 
+import static io.tocsin.support.Responses.json;
+
 import static io.tocsin.cap.CapHttp.drones;
 import static io.tocsin.cap.CapHttp.geocodeArea;
-import static io.tocsin.cap.CapHttp.json;
 import static io.tocsin.cap.CapHttp.message;
 import static io.tocsin.cap.CapHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;

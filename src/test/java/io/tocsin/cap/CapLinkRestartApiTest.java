@@ -1,5 +1,7 @@
 package io.tocsin.cap;
 
+import static io.tocsin.support.Responses.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tocsin.support.RunningServer;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class CapLinkRestartApiTest {
             try (RunningServer importer = RunningServer.onFile(file)) {
                 HttpResponse<String> r = CapHttp.post(importer, importer.admin, alertXml);
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-                copy = CapHttp.json(r).get("alert").get("id").asText();
+                copy = json(r).get("alert").get("id").asText();
             }
             assertThat(origin.post("/api/v1/alerts/" + id + "/end", origin.admin, "{\"reason\":\"false_alarm\"}")
                     .statusCode()).isEqualTo(200);
@@ -32,7 +34,7 @@ class CapLinkRestartApiTest {
             try (RunningServer restarted = RunningServer.onFile(file)) {
                 HttpResponse<String> r = CapHttp.post(restarted, restarted.admin, cancelXml);
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-                JsonNode ended = CapHttp.json(restarted.get("/api/v1/alerts/" + copy));
+                JsonNode ended = json(restarted.get("/api/v1/alerts/" + copy));
                 assertThat(ended.get("end_reason").asText()).isEqualTo("false_alarm");
             }
         }

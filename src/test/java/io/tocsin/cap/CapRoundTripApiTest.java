@@ -1,8 +1,9 @@
 package io.tocsin.cap;
 
+import static io.tocsin.support.Responses.json;
+
 import static io.tocsin.cap.CapHttp.export;
 import static io.tocsin.cap.CapHttp.issue;
-import static io.tocsin.cap.CapHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,8 @@
 package io.tocsin.http;
 
+import static io.tocsin.support.Responses.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tocsin.json.Json;
 import io.tocsin.support.RunningServer;
 import io.tocsin.support.SseClient;
 import org.junit.jupiter.api.AfterAll;
@@ -24,10 +25,6 @@ class AlertLifecycleApiTest {
     @AfterAll
     static void stop() {
         s.close();
-    }
-
-    static JsonNode json(HttpResponse<String> r) throws Exception {
-        return Json.MAPPER.readTree(r.body());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tocsin.http;
 
+import static io.tocsin.support.Responses.json;
+
 import io.tocsin.support.Regions;
 import io.tocsin.support.RunningServer;
 import io.tocsin.support.SseClient;
@@ -30,7 +32,7 @@ class StreamFilterApiTest {
         try (SseClient sub = SseClient.open(s.http, s.uri("/api/v1/stream?regions=" + lvivHromada), null)) {
             s.post("/api/v1/alerts", s.admin, "{\"regions\":[\"UA-63\"],\"threat\":\"air_raid\"}");
             s.post("/api/v1/alerts", s.admin, "{\"regions\":[\"UA-30\",\"UA-32\"],\"threat\":\"air_raid\"}");
-            String mine = AlertLifecycleApiTest.json(
+            String mine = json(
                     s.post("/api/v1/alerts", s.admin, "{\"regions\":[\"UA-46\"],\"threat\":\"air_raid\"}"))
                     .get("alert").get("id").asText();
             SseClient.SseEvent got = sub.next(Duration.ofSeconds(5));
@@ -44,7 +46,7 @@ class StreamFilterApiTest {
         String kharkivHromada = Regions.catalog().locator().locate(49.99, 36.23).get(0).code();
         try (SseClient sub = SseClient.open(s.http, s.uri("/api/v1/stream?regions=UA-63&threats=air_raid:drones"), null)) {
             s.post("/api/v1/alerts", s.admin, "{\"regions\":[\"" + kharkivHromada + "\"],\"threat\":\"artillery\"}");
-            String drones = AlertLifecycleApiTest.json(s.post("/api/v1/alerts", s.admin,
+            String drones = json(s.post("/api/v1/alerts", s.admin,
                     "{\"regions\":[\"" + kharkivHromada + "\"],\"threat\":\"air_raid\",\"subtype\":\"drones\"}"))
                     .get("alert").get("id").asText();
             assertThat(sub.next(Duration.ofSeconds(5)).alertId()).isEqualTo(drones);
@@ -56,7 +58,7 @@ class StreamFilterApiTest {
     void aPointSubscriberHearsOnlyAlertsThatCoverThePoint() throws Exception {
         try (SseClient sub = SseClient.open(s.http, s.uri("/api/v1/stream?lat=46.48&lon=30.72"), null)) {
             s.post("/api/v1/alerts", s.admin, "{\"regions\":[\"UA-12\"],\"threat\":\"air_raid\"}");
-            String odesa = AlertLifecycleApiTest.json(
+            String odesa = json(
                     s.post("/api/v1/alerts", s.admin, "{\"regions\":[\"UA-51\"],\"threat\":\"air_raid\"}"))
                     .get("alert").get("id").asText();
             assertThat(sub.next(Duration.ofSeconds(5)).alertId()).isEqualTo(odesa);
@@ -67,7 +69,7 @@ class StreamFilterApiTest {
     void exercisesStayOffTheDefaultStreamAndListButShowWhenAskedFor() throws Exception {
         try (SseClient plain = SseClient.open(s.http, s.uri("/api/v1/stream"), null);
              SseClient drills = SseClient.open(s.http, s.uri("/api/v1/stream?status=exercise"), null)) {
-            String id = AlertLifecycleApiTest.json(s.post("/api/v1/alerts", s.admin,
+            String id = json(s.post("/api/v1/alerts", s.admin,
                     "{\"regions\":[\"UA-07\"],\"threat\":\"air_raid\",\"status\":\"exercise\"}")).get("alert").get("id").asText();
             SseClient.SseEvent got = drills.next(Duration.ofSeconds(5));
             assertThat(got.alertId()).isEqualTo(id);

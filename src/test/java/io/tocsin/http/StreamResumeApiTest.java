@@ -1,5 +1,7 @@
 package io.tocsin.http;
 
+import static io.tocsin.support.Responses.json;
+
 import io.tocsin.support.RunningServer;
 import io.tocsin.support.SseClient;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +28,7 @@ class StreamResumeApiTest {
     }
 
     private String issue(String region) throws Exception {
-        return AlertLifecycleApiTest.json(s.post("/api/v1/alerts", s.admin,
+        return json(s.post("/api/v1/alerts", s.admin,
                 "{\"regions\":[\"" + region + "\"],\"threat\":\"air_raid\"}")).get("alert").get("id").asText();
     }
 
@@ -58,7 +60,7 @@ class StreamResumeApiTest {
 
     @Test
     void resumingWithAfterWhileAlertsFlyNeitherSkipsNorRepeats() throws Exception {
-        long start = AlertLifecycleApiTest.json(s.get("/api/v1/alerts/active")).get("seq").asLong();
+        long start = json(s.get("/api/v1/alerts/active")).get("seq").asLong();
         Thread writer = Thread.ofPlatform().start(() -> {
             for (int i = 0; i < 40; i++) {
                 try {

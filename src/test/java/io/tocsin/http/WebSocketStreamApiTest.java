@@ -1,5 +1,7 @@
 package io.tocsin.http;
 
+import static io.tocsin.support.Responses.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tocsin.support.RunningServer;
 import io.tocsin.support.SseClient;
@@ -34,7 +36,7 @@ class WebSocketStreamApiTest {
     void aFalseAlarmCorrectionReachesSseAndWebSocketSubscribersAndTheHistoryKeepsBoth() throws Exception {
         try (WsClient w = WsClient.open(s.http, ws("?regions=UA-32"));
              SseClient e = SseClient.open(s.http, s.uri("/api/v1/stream?regions=UA-32"), null)) {
-            String id = AlertLifecycleApiTest.json(s.post("/api/v1/alerts", s.admin,
+            String id = json(s.post("/api/v1/alerts", s.admin,
                     "{\"regions\":[\"UA-32\"],\"threat\":\"air_raid\",\"subtype\":\"ballistic_missile\"}"))
                     .get("alert").get("id").asText();
             JsonNode issued = w.next(Duration.ofSeconds(5));
@@ -50,15 +52,15 @@ class WebSocketStreamApiTest {
             assertThat(sseEnd.data().get("alert").get("end_reason").asText()).isEqualTo("false_alarm");
             assertThat(sseEnd.id()).isEqualTo(wsEnd.get("seq").asLong());
 
-            JsonNode history = AlertLifecycleApiTest.json(s.get("/api/v1/alerts/" + id + "/events"));
+            JsonNode history = json(s.get("/api/v1/alerts/" + id + "/events"));
             assertThat(history.get("events").findValuesAsText("type")).containsExactly("alert.issued", "alert.ended");
         }
     }
 
     @Test
     void theWebSocketStreamHasTheSameFiltersAndResumeAsSse() throws Exception {
-        long start = AlertLifecycleApiTest.json(s.get("/api/v1/alerts/active")).get("seq").asLong();
-        String lviv = AlertLifecycleApiTest.json(s.post("/api/v1/alerts", s.admin,
+        long start = json(s.get("/api/v1/alerts/active")).get("seq").asLong();
+        String lviv = json(s.post("/api/v1/alerts", s.admin,
                 "{\"regions\":[\"UA-46\"],\"threat\":\"air_raid\"}")).get("alert").get("id").asText();
         s.post("/api/v1/alerts", s.admin, "{\"regions\":[\"UA-63\"],\"threat\":\"air_raid\"}");
         try (WsClient w = WsClient.open(s.http, ws("?regions=UA-46&after=" + start))) {

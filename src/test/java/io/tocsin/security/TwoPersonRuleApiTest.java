@@ -1,8 +1,9 @@
 package io.tocsin.security;
 
+import static io.tocsin.support.Responses.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tocsin.domain.Role;
-import io.tocsin.json.Json;
 import io.tocsin.support.RunningServer;
 import io.tocsin.support.SseClient;
 import org.junit.jupiter.api.AfterAll;
@@ -34,10 +35,6 @@ class TwoPersonRuleApiTest {
     @AfterAll
     static void stop() {
         s.close();
-    }
-
-    static JsonNode json(HttpResponse<String> r) throws Exception {
-        return Json.MAPPER.readTree(r.body());
     }
 
     @Test

@@ -1,7 +1,8 @@
 package io.tocsin.web;
 
+import static io.tocsin.support.Responses.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tocsin.json.Json;
 import io.tocsin.support.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -225,9 +226,5 @@ class LivePageBrowserTest {
         HttpResponse<String> r = s.post("/api/v1/alerts/" + id + "/end", s.admin, "{\"reason\":\"all_clear\"}");
         assertThat(r.statusCode()).as("ending %s: %s", id, r.body()).isEqualTo(200);
         issued.remove(id);
-    }
-
-    private static JsonNode json(HttpResponse<String> r) throws Exception {
-        return Json.MAPPER.readTree(r.body());
     }
 }
