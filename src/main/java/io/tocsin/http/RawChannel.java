@@ -3,16 +3,25 @@ package io.tocsin.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.tocsin.stream.Frame;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes pre-framed bytes straight to a connection's socket, past Vert.x's and Netty's encoders: one shared
- * buffer view and one flush per subscriber, nothing re-encoded or copied. Only for plain-text connections (no TLS
- * handler in the pipeline), and only with bytes that are already a complete frame of the connection's protocol
- * (an HTTP/1.1 chunk, a WebSocket frame), so the stream stays well-formed between Vert.x's own writes.
+ * Writes pre-framed bytes straight to a connection's socket, past Vert.x's and Netty's encoders. On the native
+ * (epoll) transport, when nothing is queued for the socket, that is a single write(2) from the shared frame's
+ * address: no buffer view, no outbound-queue entry, no promise — the same one system call per subscriber a
+ * hand-written selector loop makes. Whatever the kernel does not take at once, and every write on other transports,
+ * goes through Netty from the head of the pipeline, so ordering is kept. Only for plain-text connections (no TLS
+ * handler), and only with bytes that are already a complete frame of the connection's protocol (an HTTP/1.1 chunk,
+ * a WebSocket frame), so the stream stays well-formed between Vert.x's own writes.
  */
 final class RawChannel {
     /** While congested, how often to look whether the socket has drained (only for subscribers being replayed). */
@@ -20,10 +29,13 @@ final class RawChannel {
 
     private final Channel channel;
     private final ChannelHandlerContext head;
+    /** The socket's descriptor on the native transport, else null. */
+    private final FileDescriptor fd;
 
     private RawChannel(Channel channel, ChannelHandlerContext head, int bound) {
         this.channel = channel;
         this.head = head;
+        this.fd = channel instanceof UnixChannel unix ? unix.fd() : null;
         // The bound on what may wait in user space for this socket: past it the subscriber counts as congested.
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(bound / 2, bound));
     }
@@ -53,8 +65,32 @@ final class RawChannel {
         }
     }
 
-    /** Writes from the first handler toward the socket, so no handler re-encodes the bytes. */
-    void write(ByteBuf framed) {
-        head.writeAndFlush(framed, head.voidPromise());
+    /** Writes one frame: natively when the socket has nothing queued, else (and for any rest) through Netty. */
+    void write(Frame frame) {
+        int written = 0;
+        if (fd != null && idleOnThisLoop()) {
+            ByteBuffer bytes = frame.wireBytes();
+            try {
+                written = fd.write(bytes, 0, bytes.limit());
+            } catch (IOException gone) {
+                // Reset or closed by the peer: closing the channel runs the close handlers, which unsubscribe it.
+                channel.close();
+                return;
+            }
+            if (written == bytes.limit()) {
+                return;
+            }
+        }
+        ByteBuf rest = frame.wireView();
+        head.writeAndFlush(written == 0 ? rest : rest.skipBytes(written), head.voidPromise());
+    }
+
+    /** True when a native write now cannot overtake bytes Netty still holds for this socket. */
+    private boolean idleOnThisLoop() {
+        if (!channel.eventLoop().inEventLoop()) {
+            return false;
+        }
+        ChannelOutboundBuffer queued = channel.unsafe().outboundBuffer();
+        return queued != null && queued.totalPendingWriteBytes() == 0 && fd.isOpen();
     }
 }

@@ -34,7 +34,7 @@ final class SseSink implements Sink {
     @Override
     public void write(Frame frame) {
         if (raw != null) {
-            raw.write(frame.wireView());
+            raw.write(frame);
         } else {
             res.write(frame.payload());
         }

@@ -46,7 +46,7 @@ final class WsSink implements Sink {
             return;
         }
         if (raw != null) {
-            raw.write(frame.wireView());
+            raw.write(frame);
         } else {
             ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT,
                     ((BufferInternal) frame.payload()).getByteBuf(), true));

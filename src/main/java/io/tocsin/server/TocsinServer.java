@@ -11,11 +11,15 @@ import io.tocsin.http.ApiRouter;
 import io.tocsin.log.JdbcEventLog;
 import io.tocsin.region.RegionCatalog;
 import io.tocsin.stream.Hub;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -37,6 +41,12 @@ public final class TocsinServer implements AutoCloseable {
     static final int EVENT_LOOPS = Integer.getInteger("tocsin.eventLoops",
             Math.max(1, Runtime.getRuntime().availableProcessors()));
 
+    /**
+     * Linux epoll instead of JDK NIO (falls back to NIO where it is not available): fewer layers per socket write,
+     * and the stream fan-out can write to a connection's file descriptor directly. Off with -Dtocsin.nativeTransport=false.
+     */
+    static final boolean NATIVE_TRANSPORT = !"false".equals(System.getProperty("tocsin.nativeTransport"));
+
     private final ServerConfig config;
     private final RegionCatalog regions;
     private final Clock clock;
@@ -46,7 +56,7 @@ public final class TocsinServer implements AutoCloseable {
     private AlertDesk desk;
     private TokenStore tokens;
     private Hub hub;
-    private HttpServer http;
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
     public TocsinServer(ServerConfig config, RegionCatalog regions, Clock clock) {
         this(config, regions, clock, ApprovalPolicy.DEFAULT);
@@ -65,7 +75,10 @@ public final class TocsinServer implements AutoCloseable {
         desk = new AlertDesk(log, regions.tree(), clock, approvals);
         long replayed = desk.rebuild();
         tokens = new TokenStore(db, clock);
-        vertx = Vertx.vertx();
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(NATIVE_TRANSPORT));
+        if (NATIVE_TRANSPORT && !vertx.isNativeTransportEnabled()) {
+            LOG.info("native transport unavailable, using NIO: " + vertx.unavailableNativeTransportCause());
+        }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         hub = new Hub(vertx, log, regions.tree(), metrics);
         desk.addSink(hub);
@@ -75,13 +88,19 @@ public final class TocsinServer implements AutoCloseable {
                 new io.tocsin.cap.mapping.JdbcCapLinkStore(db));
         try {
             // One server per event loop on the same port: Vert.x spreads connections over them, so every core
-            // fans out its own share of the subscribers. For "any free port" Vert.x's negative port makes the
-            // servers share one random port.
+            // fans out its own share of the subscribers. Each is deployed as its own verticle instance, because
+            // servers created from one plain thread would all share that thread's one context (and event loop).
+            // For "any free port" Vert.x's negative port makes the servers share one random port.
             int port = config.port() == 0 ? -1 : config.port();
-            http = listen(router, port);
-            for (int i = 1; i < EVENT_LOOPS; i++) {
-                listen(router, port);
-            }
+            HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(port)
+                    .setCompressionSupported(false).setIdleTimeout(0).setSendBufferSize(SEND_BUFFER_BYTES)
+                    .setTcpNoDelay(true)
+                    // Every response is written on its connection's event loop (blocking work hands its result
+                    // back to the loop), so Vert.x needs no cross-thread write queue per connection (~4 KB each).
+                    .setStrictThreadMode(true);
+            vertx.deployVerticle(() -> new HttpVerticle(options, router, servers),
+                            new DeploymentOptions().setInstances(EVENT_LOOPS))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
@@ -91,21 +110,18 @@ public final class TocsinServer implements AutoCloseable {
         return this;
     }
 
-    private HttpServer listen(io.vertx.ext.web.Router router, int port) throws Exception {
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(port)
-                        .setCompressionSupported(false).setIdleTimeout(0).setSendBufferSize(SEND_BUFFER_BYTES)
-                        .setTcpNoDelay(true))
-                .requestHandler(router);
-        return server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
-
     public int port() {
-        return http.actualPort();
+        return servers.get(0).actualPort();
     }
 
     public String url() {
         String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
         return "http://" + host + ":" + port();
+    }
+
+    /** How many event loops serve HTTP (and fan out to the streams' subscribers). */
+    public int eventLoops() {
+        return EVENT_LOOPS;
     }
 
     public AlertDesk desk() {

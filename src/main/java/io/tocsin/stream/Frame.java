@@ -15,17 +15,27 @@ import java.nio.ByteBuffer;
 public final class Frame {
     private final Buffer payload;
     private final ByteBuf wire;
+    private final ByteBuffer direct;
 
     Frame(Buffer payload, byte[] framed) {
         this.payload = payload;
         ByteBuffer direct = ByteBuffer.allocateDirect(framed.length);
         direct.put(framed).flip();
+        this.direct = direct.asReadOnlyBuffer();
         // Unreleasable: many channels write views of it; the GC frees the direct memory once the event is gone.
         this.wire = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct));
     }
 
     public Buffer payload() {
         return payload;
+    }
+
+    /**
+     * The framed bytes in direct memory, for a native write straight from their address; shared, so callers must
+     * not move its position.
+     */
+    public ByteBuffer wireBytes() {
+        return direct;
     }
 
     /** A view of the framed bytes for one write (each channel consumes its own reader index). */

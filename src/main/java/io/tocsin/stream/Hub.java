@@ -7,6 +7,7 @@ import io.tocsin.app.EventSink;
 import io.tocsin.domain.EventLog;
 import io.tocsin.domain.LoggedEvent;
 import io.tocsin.domain.RegionTree;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
@@ -34,7 +35,7 @@ public final class Hub implements EventSink {
     private final EventLog log;
     private final RegionTree tree;
     private final Map<String, List<String>> relatedRegions = new ConcurrentHashMap<>();
-    private final Map<Context, LoopHub> loops = new ConcurrentHashMap<>();
+    private final Map<EventLoop, LoopHub> loops = new ConcurrentHashMap<>();
     private final List<LoopHub> loopList = new CopyOnWriteArrayList<>();
     private final Map<Transport, AtomicInteger> counts = new EnumMap<>(Transport.class);
     private final Counter delivered;
@@ -61,7 +62,7 @@ public final class Hub implements EventSink {
         }
     }
 
-    /** How many event loops have subscribers' hubs: at most one per loop, whatever the number of subscribers. */
+    /** How many event loops (threads) have subscribers' hubs: at most one per loop, whatever the number of subscribers. */
     public int loops() {
         return loops.size();
     }
@@ -79,9 +80,9 @@ public final class Hub implements EventSink {
      * replayed first; with -1 the subscriber only gets what happens from now on.
      */
     public void subscribe(Sink sink, StreamFilter filter, long afterSeq) {
-        // Vert.x runs each request on a duplicate of its connection's context: key by the event loop's own context,
-        // or every subscriber would get a hub (and a hand-off) of its own.
-        Context ctx = ((ContextInternal) Vertx.currentContext()).unwrap();
+        // Vert.x runs each request on a duplicate of its connection's context, and several contexts may share an
+        // event loop: key by the loop's thread itself, or subscribers would get hubs (and hand-offs) of their own.
+        ContextInternal ctx = ((ContextInternal) Vertx.currentContext()).unwrap();
         LoopHub loop = loopOf(ctx);
         Subscriber s = new Subscriber(ctx, sink, filter, Math.max(afterSeq, 0));
         counts.get(sink.transport()).incrementAndGet();
@@ -94,8 +95,9 @@ public final class Hub implements EventSink {
         }
     }
 
-    private LoopHub loopOf(Context ctx) {
-        return loops.computeIfAbsent(ctx, c -> {
+    private LoopHub loopOf(ContextInternal ctx) {
+        return loops.computeIfAbsent(ctx.nettyEventLoop(), thread -> {
+            Context c = ctx;
             LoopHub loop = new LoopHub(c, tree, new RegionIndex(tree, relatedRegions));
             loopList.add(loop);
             long timer = vertx.setPeriodic(1000, id -> c.runOnContext(v -> loop.keepAliveTick()));
