@@ -87,7 +87,7 @@ final class FanoutCommand implements Callable<Integer> {
             description = "a peer's message size; Tocsin's alert.issued JSON is about 420 bytes (${DEFAULT-VALUE})")
     int messageBytes;
 
-    @Option(names = "--server-jvm-args", defaultValue = "-Xmx2g", paramLabel = "ARGS",
+    @Option(names = "--server-jvm-args", defaultValue = "-Xmx2g " + JvmDefaults.SERVER, paramLabel = "ARGS",
             description = "JVM options of the child Tocsin, space-separated (${DEFAULT-VALUE})")
     String serverJvmArgs;
 
