@@ -8,6 +8,7 @@ public enum Problem {
     MALFORMED_JSON(400, "Malformed JSON body"),
     INVALID_FIELD(400, "A field is missing or invalid"),
     INVALID_QUERY(400, "A query parameter is invalid"),
+    BAD_HANDSHAKE(400, "The WebSocket opening handshake is invalid"),
     UNKNOWN_REGION(422, "Unknown region code"),
     UNKNOWN_THREAT(422, "Unknown threat"),
     INVALID_CAP(400, "The CAP message is not valid"),

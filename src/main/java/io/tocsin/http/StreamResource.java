@@ -1,10 +1,13 @@
 package io.tocsin.http;
 
+import io.netty.channel.Channel;
+import io.tocsin.domain.DomainException;
+import io.tocsin.domain.Problem;
 import io.tocsin.domain.RegionTree;
 import io.tocsin.region.PointLocator;
 import io.tocsin.stream.Hub;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -30,16 +33,22 @@ final class StreamResource {
     }
 
     private void ws(RoutingContext ctx) {
-        // Filters are checked before the upgrade, so a bad request gets a problem+json answer, not a closed socket.
+        // Filters and the handshake are checked before the upgrade, so a bad request gets a problem+json answer.
         StreamRequest req = StreamRequest.parse(ctx, tree, locator);
-        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
-            throw new io.tocsin.domain.DomainException(io.tocsin.domain.Problem.INVALID_QUERY,
-                    "this endpoint speaks WebSocket: send Upgrade: websocket (or use /api/v1/stream for SSE)");
+        String accept = WebSocketUpgrade.accept(ctx.request());
+        Channel channel = WebSocketUpgrade.channelOf(ctx.request());
+        if (channel == null) {
+            throw new DomainException(Problem.BAD_HANDSHAKE, "a WebSocket needs a plain HTTP/1.1 connection here "
+                    + "(TLS ends at the proxy in front of Tocsin)");
         }
-        io.netty.channel.Channel channel = ctx.request().connection() instanceof ConnectionBase base ? base.channel() : null;
-        ctx.request().toWebSocket().onSuccess(ws -> hub.subscribe(new WsSink(ws, channel), req.filter(), req.afterSeq()))
-                .onFailure(t -> Problems.fail(ctx, new io.tocsin.domain.DomainException(
-                        io.tocsin.domain.Problem.INVALID_QUERY, "WebSocket handshake failed")));
+        // Switch once Vert.x is done with this request, still on the socket's own loop and context.
+        Vertx.currentContext().runOnContext(v -> {
+            if (channel.isActive()) {
+                RawWebSocket socket = new RawWebSocket(channel);
+                WebSocketUpgrade.switchProtocols(channel, accept, socket);
+                hub.subscribe(socket, req.filter(), req.afterSeq());
+            }
+        });
     }
 
     private void sse(RoutingContext ctx) {
