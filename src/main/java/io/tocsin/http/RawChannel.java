@@ -67,6 +67,9 @@ final class RawChannel {
 
     /** Writes one frame: natively when the socket has nothing queued, else (and for any rest) through Netty. */
     void write(Frame frame) {
+        if (!channel.isActive()) {
+            return; // closed (perhaps by a failed write just now): its close handler unsubscribes it
+        }
         int written = 0;
         if (fd != null && idleOnThisLoop()) {
             ByteBuffer bytes = frame.wireBytes();

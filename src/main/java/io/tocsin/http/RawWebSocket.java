@@ -6,14 +6,17 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
+import io.tocsin.stream.Ending;
 import io.tocsin.stream.Frame;
 import io.tocsin.stream.Sink;
 import io.tocsin.stream.Transport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket subscriber on a socket Tocsin took over ({@link WebSocketUpgrade}): events go out as pre-made
@@ -23,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 final class RawWebSocket extends ChannelInboundHandlerAdapter implements Sink {
     /** Close code for a subscriber cut off for falling behind (4000–4999 are for applications). */
     static final int SLOW_CONSUMER = 4008;
-    /** RFC 6455 §7.4.1: the endpoint is going away or hit an unexpected condition. */
+    /** RFC 6455 §7.4.1: the server is going away. */
+    private static final int GOING_AWAY = 1001;
+    /** RFC 6455 §7.4.1: the server hit an unexpected condition. */
     private static final int SERVER_ERROR = 1011;
     private static final byte[] PING = "keep-alive".getBytes(StandardCharsets.US_ASCII);
 
@@ -73,13 +78,21 @@ final class RawWebSocket extends ChannelInboundHandlerAdapter implements Sink {
     }
 
     @Override
-    public void close(String reason) {
+    public void close(Ending why, String detail) {
         if (!closed) {
             closed = true;
             // A close reason is limited to 123 bytes by RFC 6455.
-            String r = reason.length() > 120 ? reason.substring(0, 120) : reason;
-            int code = reason.startsWith("slow consumer") ? SLOW_CONSUMER : SERVER_ERROR;
+            String r = detail.length() > 120 ? detail.substring(0, 120) : detail;
+            int code = switch (why) {
+                case SLOW_CONSUMER -> SLOW_CONSUMER;
+                case SHUTDOWN -> GOING_AWAY;
+                case SERVER_ERROR -> SERVER_ERROR;
+            };
             ctx.writeAndFlush(new CloseWebSocketFrame(code, r)).addListener(ChannelFutureListener.CLOSE);
+            // The close frame waits behind whatever is queued; a client that never reads it is dropped anyway.
+            ctx.executor().schedule(() -> {
+                ctx.close();
+            }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -126,7 +139,10 @@ final class RawWebSocket extends ChannelInboundHandlerAdapter implements Sink {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // A protocol violation (the decoder has already sent its close) or a reset: either way the socket is done.
-        ctx.close();
+        // On a protocol violation the decoder has already queued its close frame (1002/1009) and closes after it;
+        // anything else (a reset, an I/O error) ends the socket here.
+        if (!(cause instanceof CorruptedWebSocketFrameException)) {
+            ctx.close();
+        }
     }
 }

@@ -1,12 +1,16 @@
 package io.tocsin.http;
 
+import io.tocsin.stream.Ending;
 import io.tocsin.stream.Frame;
 import io.tocsin.stream.Sink;
 import io.tocsin.stream.Transport;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.impl.ConnectionBase;
+
+import java.util.concurrent.TimeUnit;
 
 /** A Server-Sent Events connection. */
 final class SseSink implements Sink {
@@ -63,10 +67,12 @@ final class SseSink implements Sink {
     }
 
     @Override
-    public void close(String reason) {
+    public void close(Ending why, String detail) {
         if (!res.ended()) {
-            // End the stream and drop the connection: a cut-off client must reconnect (and resume), not idle on it.
-            res.end(Buffer.buffer(": " + reason.replace('\n', ' ') + "\n\n")).onComplete(v -> connection.close());
+            // End the stream and drop the connection: a cut-off client must reconnect (and resume), not idle on it;
+            // one that does not even read the end is dropped after the grace period.
+            res.end(Buffer.buffer(": " + detail.replace('\n', ' ') + "\n\n")).onComplete(v -> connection.close());
+            Vertx.currentContext().owner().setTimer(TimeUnit.SECONDS.toMillis(CLOSE_GRACE_SECONDS), t -> connection.close());
         }
     }
 

@@ -32,9 +32,9 @@ final class WebSocketUpgrade {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     /** Subscribers send only control frames (at most 125 bytes); anything much bigger is not a subscriber. */
     private static final int MAX_INBOUND_FRAME = 4096;
-    /** Vert.x's HTTP/1.x handlers, removed once the connection speaks WebSocket. */
-    private static final List<String> HTTP_HANDLERS = List.of("httpDecoder", "httpEncoder", "chunkedWriter", "idle",
-            "h2c", "handler");
+    /** Vert.x's HTTP/1.x handlers, removed once the connection speaks WebSocket (its decoder is replaced). */
+    private static final List<String> HTTP_HANDLERS = List.of("handler", "h2c", "idle", "chunkedWriter", "httpEncoder");
+    private static final String HTTP_DECODER = "httpDecoder";
 
     private WebSocketUpgrade() {
     }
@@ -97,10 +97,16 @@ final class WebSocketUpgrade {
                 p.remove(name);
             }
         }
-        p.addLast("wsEncoder", new WebSocket13FrameEncoder(false));
-        p.addLast("wsDecoder", new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder()
+        WebSocket13FrameDecoder decoder = new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder()
                 .expectMaskedFrames(true).allowExtensions(false).maxFramePayloadLength(MAX_INBOUND_FRAME)
-                .closeOnProtocolViolation(true).build()));
+                .closeOnProtocolViolation(true).build());
+        // Replacing (not removing) the HTTP decoder hands any bytes it still holds to the WebSocket decoder.
+        if (p.get(HTTP_DECODER) != null) {
+            p.replace(HTTP_DECODER, "wsDecoder", decoder);
+        } else {
+            p.addLast("wsDecoder", decoder);
+        }
+        p.addLast("wsEncoder", new WebSocket13FrameEncoder(false));
         p.addLast("tocsinWs", socket);
         // Vert.x may have paused reading while its request was in flight; the client's pings and close must get in.
         ch.config().setAutoRead(true);

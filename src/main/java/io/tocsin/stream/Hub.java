@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,6 +44,7 @@ public final class Hub implements EventSink {
     private final Counter delivered;
     private final Counter cutOffs;
     private final List<Long> timers = new ArrayList<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     public Hub(Vertx vertx, EventLog log, RegionTree tree, MeterRegistry metrics) {
         this.vertx = vertx;
@@ -55,10 +59,37 @@ public final class Hub implements EventSink {
         this.cutOffs = metrics.counter("tocsin_slow_consumer_cutoffs");
     }
 
+    /**
+     * Stops keep-alives and ends every stream with a reason and the seq to resume from, each on its own loop, so
+     * clients reconnect at once instead of waiting for a dead socket to time out. Waits up to 2 s for the loops.
+     */
     public void stop() {
+        if (stopped.getAndSet(true)) {
+            return;
+        }
         synchronized (timers) {
             timers.forEach(vertx::cancelTimer);
             timers.clear();
+        }
+        CountDownLatch done = new CountDownLatch(loopList.size());
+        for (LoopHub loop : loopList) {
+            loop.context.runOnContext(v -> {
+                try {
+                    for (Subscriber s : loop.open()) {
+                        long resumeFrom = s.coveredSeq();
+                        unsubscribe(loop, s);
+                        s.sink.close(Ending.SHUTDOWN,
+                                "server shutting down: reconnect with Last-Event-ID " + resumeFrom + " to resume");
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        try {
+            done.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -86,8 +117,9 @@ public final class Hub implements EventSink {
         LoopHub loop = loopOf(ctx);
         Subscriber s = new Subscriber(ctx, sink, filter, Math.max(afterSeq, 0));
         counts.get(sink.transport()).incrementAndGet();
-        sink.onClose(() -> unsubscribe(loop, s));
+        // Added before the close handler goes on: a sink whose socket is already gone runs it at once.
         loop.add(s);
+        sink.onClose(() -> unsubscribe(loop, s));
         if (afterSeq < 0) {
             s.goLive();
         } else {
@@ -114,7 +146,7 @@ public final class Hub implements EventSink {
                 return;
             }
             if (ar.failed()) {
-                s.sink.close("replay failed, reconnect to resume");
+                s.sink.close(Ending.SERVER_ERROR, "replay failed, reconnect to resume");
                 return;
             }
             List<LoggedEvent> page = ar.result();
@@ -166,6 +198,6 @@ public final class Hub implements EventSink {
         cutOffs.increment();
         long resumeFrom = s.coveredSeq();
         unsubscribe(loop, s);
-        s.sink.close("slow consumer: reconnect with Last-Event-ID " + resumeFrom + " to resume");
+        s.sink.close(Ending.SLOW_CONSUMER, "slow consumer: reconnect with Last-Event-ID " + resumeFrom + " to resume");
     }
 }

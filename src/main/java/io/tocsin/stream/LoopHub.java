@@ -3,6 +3,8 @@ package io.tocsin.stream;
 import io.tocsin.domain.RegionTree;
 import io.vertx.core.Context;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -61,6 +63,17 @@ final class LoopHub {
                 s.sink.keepAlive();
             }
         });
+    }
+
+    /** A snapshot of this loop's open subscribers (closing them changes the index). */
+    List<Subscriber> open() {
+        List<Subscriber> all = new ArrayList<>(size);
+        index.forEach(s -> {
+            if (!s.closed()) {
+                all.add(s);
+            }
+        });
+        return all;
     }
 
     int size() {

@@ -15,8 +15,14 @@ public interface Sink {
 
     void keepAlive();
 
-    /** Ends the connection, telling the client why (SSE comment or WebSocket close reason). */
-    void close(String reason);
+    /**
+     * Ends the connection, telling the client why (SSE comment, WebSocket close code and reason). A client that
+     * does not read what is still queued for it is dropped after {@link #CLOSE_GRACE_SECONDS}.
+     */
+    void close(Ending why, String detail);
+
+    /** How long a closing connection may take to drain before it is dropped outright. */
+    long CLOSE_GRACE_SECONDS = 30;
 
     /** Runs {@code then} when the client goes away. */
     void onClose(Runnable then);
