@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 /**
  * The server side of the RFC 6455 opening handshake, done by Tocsin rather than by Vert.x: a stream subscriber
@@ -33,8 +34,13 @@ final class WebSocketUpgrade {
     /** Subscribers send only control frames (at most 125 bytes); anything much bigger is not a subscriber. */
     private static final int MAX_INBOUND_FRAME = 4096;
     /** Vert.x's HTTP/1.x handlers, removed once the connection speaks WebSocket (its decoder is replaced). */
-    private static final List<String> HTTP_HANDLERS = List.of("handler", "h2c", "idle", "chunkedWriter", "httpEncoder");
+    private static final List<String> HTTP_HANDLERS = List.of("handler", "h2c", "idle", "chunkedWriter",
+            "webSocketExtensionHandler", "inflater", "deflater", "httpEncoder");
     private static final String HTTP_DECODER = "httpDecoder";
+    /** The whole pipeline after the switch (Netty lists its tail context too). */
+    private static final List<String> WS_PIPELINE = List.of("wsDecoder", "wsEncoder", "tocsinWs",
+            "DefaultChannelPipeline$TailContext#0");
+    private static final Logger LOG = Logger.getLogger(WebSocketUpgrade.class.getName());
 
     private WebSocketUpgrade() {
     }
@@ -108,6 +114,13 @@ final class WebSocketUpgrade {
         }
         p.addLast("wsEncoder", new WebSocket13FrameEncoder(false));
         p.addLast("tocsinWs", socket);
+        if (!p.names().equals(WS_PIPELINE)) {
+            // Vert.x's handler names are not API: if a new version renames one, refuse rather than leave an HTTP
+            // handler reading WebSocket frames (WebSocketHandshakeApiTest fails on this).
+            LOG.severe("cannot take over the WebSocket connection, unexpected pipeline " + p.names());
+            ch.close();
+            return;
+        }
         // Vert.x may have paused reading while its request was in flight; the client's pings and close must get in.
         ch.config().setAutoRead(true);
         String response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
