@@ -24,8 +24,16 @@ public final class RunningServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     public final String admin;
 
+    /** The temporary directory this object made for the database, deleted on close; null for a given file. */
+    private final Path tempDir;
+
     private RunningServer(TocsinServer server) {
+        this(server, null);
+    }
+
+    private RunningServer(TocsinServer server, Path tempDir) {
         this.server = server;
+        this.tempDir = tempDir;
         this.admin = token(Role.ADMIN, List.of(), "test admin");
     }
 
@@ -41,7 +49,7 @@ public final class RunningServer implements AutoCloseable {
                     ServerConfig.Limits.DEFAULT, List.of());
             TocsinServer server = new TocsinServer(config, Regions.catalog(), Clock.systemUTC(),
                     new io.tocsin.domain.ApprovalPolicy(10, java.util.Set.of(), ttl));
-            return new RunningServer(server.start());
+            return new RunningServer(server.start(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,7 +65,7 @@ public final class RunningServer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("tocsin-test");
             ServerConfig config = new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db"), limits, List.of());
-            return new RunningServer(new TocsinServer(config, Regions.catalog(), Clock.systemUTC()).start());
+            return new RunningServer(new TocsinServer(config, Regions.catalog(), Clock.systemUTC()).start(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,5 +122,12 @@ public final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        if (tempDir != null) {
+            try (var files = Files.walk(tempDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temporary directory is not a test failure
+            }
+        }
     }
 }
