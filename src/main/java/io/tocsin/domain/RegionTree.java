@@ -78,8 +78,14 @@ public final class RegionTree {
 
     /** True when {@code ancestor} is {@code code} itself or one of its ancestors. */
     public boolean isSelfOrAncestor(String ancestor, String code) {
-        String target = require(ancestor).code();
-        Region r = require(code);
+        // Plain map reads, no Optional: the stream fan-out calls this per subscriber, and whether the JIT can
+        // optimise an Optional away depends on what else ran; the fan-out must not allocate either way.
+        Region a = byAnyCode.get(ancestor);
+        Region r = byAnyCode.get(code);
+        String target = (a != null ? a : require(ancestor)).code();
+        if (r == null) {
+            r = require(code);
+        }
         while (r != null) {
             if (r.code().equals(target)) {
                 return true;

@@ -41,11 +41,16 @@ public record StreamFilter(List<String> regions, String pointRegion, Set<String>
         if (everywhere()) {
             return true;
         }
-        for (String r : a.regions()) {
+        // Indexed loops, no iterators: this runs per candidate subscriber on the fan-out's hot path, where an
+        // iterator the JIT fails to eliminate (it depends on what else ran) is an allocation per subscriber.
+        List<String> alerted = a.regions();
+        for (int i = 0, n = alerted.size(); i < n; i++) {
+            String r = alerted.get(i);
             if (pointRegion != null && tree.isSelfOrAncestor(r, pointRegion)) {
                 return true;
             }
-            for (String mine : regions) {
+            for (int j = 0, m = regions.size(); j < m; j++) {
+                String mine = regions.get(j);
                 if (tree.isSelfOrAncestor(r, mine) || tree.isSelfOrAncestor(mine, r)) {
                     return true;
                 }
