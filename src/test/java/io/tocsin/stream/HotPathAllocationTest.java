@@ -68,8 +68,10 @@ class HotPathAllocationTest {
 
     @Test
     void theBytesAllocatedToDeliverOneEventDoNotGrowWithTheNumberOfSubscribers() {
-        long few = bytesToDeliverOneEvent(2_000);
-        long many = bytesToDeliverOneEvent(20_000);
+        // The first measurement in a JVM carries ~30 KB of one-time costs, so each size is measured twice and the
+        // smaller figure kept.
+        long few = Math.min(bytesToDeliverOneEvent(2_000), bytesToDeliverOneEvent(2_000));
+        long many = Math.min(bytesToDeliverOneEvent(20_000), bytesToDeliverOneEvent(20_000));
         // Whatever one dispatch costs in fixed objects (a capturing lambda, bucket iterators, the JVM's own
         // bookkeeping), 18,000 more subscribers must add nothing: even one 16-byte object each would be 288 KB.
         assertThat(many - few).as("extra bytes for 18,000 extra subscribers (%d for 2,000, %d for 20,000)", few, many)
