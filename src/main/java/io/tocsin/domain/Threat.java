@@ -12,8 +12,10 @@ public enum Threat {
     public enum Subtype {
         DRONES, CRUISE_MISSILE, BALLISTIC_MISSILE, AVIATION, UNSPECIFIED, NONE;
 
+        private final String wire = name().toLowerCase(Locale.ROOT);
+
         public String wire() {
-            return name().toLowerCase(Locale.ROOT);
+            return wire;
         }
 
         public static Subtype parse(String s) {
@@ -21,8 +23,26 @@ public enum Threat {
         }
     }
 
+    // Made once: stream filters compare these for every candidate subscriber of every event.
+    private final String wire = name().toLowerCase(Locale.ROOT);
+    private final String[] withSubtype = withSubtypes(wire);
+
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
+    }
+
+    /** {@code threat:subtype}, e.g. {@code air_raid:drones}: how filters name a threat with its subtype. */
+    public String wire(Subtype subtype) {
+        return withSubtype[subtype.ordinal()];
+    }
+
+    private static String[] withSubtypes(String threat) {
+        Subtype[] all = Subtype.values();
+        String[] out = new String[all.length];
+        for (Subtype s : all) {
+            out[s.ordinal()] = threat + ":" + s.wire();
+        }
+        return out;
     }
 
     public static Threat parse(String s) {

@@ -25,11 +25,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class RawWebSocket extends ChannelInboundHandlerAdapter implements Sink {
     /** Close code for a subscriber cut off for falling behind (4000–4999 are for applications). */
-    static final int SLOW_CONSUMER = 4008;
+    private static final int CLOSE_SLOW_CONSUMER = 4008;
     /** RFC 6455 §7.4.1: the server is going away. */
-    private static final int GOING_AWAY = 1001;
+    private static final int CLOSE_GOING_AWAY = 1001;
     /** RFC 6455 §7.4.1: the server hit an unexpected condition. */
-    private static final int SERVER_ERROR = 1011;
+    private static final int CLOSE_SERVER_ERROR = 1011;
     private static final byte[] PING = "keep-alive".getBytes(StandardCharsets.US_ASCII);
 
     private final Channel channel;
@@ -45,7 +45,7 @@ final class RawWebSocket extends ChannelInboundHandlerAdapter implements Sink {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        this.raw = RawChannel.of(channel, SseSink.MAX_BUFFERED);
+        this.raw = RawChannel.of(channel, MAX_OUTBOUND_BYTES);
     }
 
     @Override
@@ -82,17 +82,15 @@ final class RawWebSocket extends ChannelInboundHandlerAdapter implements Sink {
         if (!closed) {
             closed = true;
             // A close reason is limited to 123 bytes by RFC 6455.
-            String r = detail.length() > 120 ? detail.substring(0, 120) : detail;
+            String reason = detail.length() > 120 ? detail.substring(0, 120) : detail;
             int code = switch (why) {
-                case SLOW_CONSUMER -> SLOW_CONSUMER;
-                case SHUTDOWN -> GOING_AWAY;
-                case SERVER_ERROR -> SERVER_ERROR;
+                case SLOW_CONSUMER -> CLOSE_SLOW_CONSUMER;
+                case SHUTDOWN -> CLOSE_GOING_AWAY;
+                case SERVER_ERROR -> CLOSE_SERVER_ERROR;
             };
-            ctx.writeAndFlush(new CloseWebSocketFrame(code, r)).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
             // The close frame waits behind whatever is queued; a client that never reads it is dropped anyway.
-            ctx.executor().schedule(() -> {
-                ctx.close();
-            }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+            ctx.executor().schedule((Runnable) ctx::close, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         }
     }
 

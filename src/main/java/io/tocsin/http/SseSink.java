@@ -14,20 +14,20 @@ import java.util.concurrent.TimeUnit;
 
 /** A Server-Sent Events connection. */
 final class SseSink implements Sink {
-    /** Outbound bytes a subscriber may fall behind by before it is cut off (about 200 alerts). */
-    static final int MAX_BUFFERED = 256 * 1024;
     private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
 
     private final HttpServerResponse res;
     private final HttpConnection connection;
+    private final boolean http11;
     /** Direct writes of pre-made chunks on plain HTTP/1.1; null (Vert.x writes) otherwise. */
     private final RawChannel raw;
 
     SseSink(HttpServerResponse res, HttpConnection connection, boolean http11) {
         this.res = res;
+        this.http11 = http11;
         this.connection = connection;
-        this.raw = http11 && connection instanceof ConnectionBase base ? RawChannel.of(base.channel(), MAX_BUFFERED) : null;
-        res.setWriteQueueMaxSize(MAX_BUFFERED);
+        this.raw = http11 && connection instanceof ConnectionBase base ? RawChannel.of(base.channel(), MAX_OUTBOUND_BYTES) : null;
+        res.setWriteQueueMaxSize(MAX_OUTBOUND_BYTES);
     }
 
     @Override
@@ -71,8 +71,18 @@ final class SseSink implements Sink {
         if (!res.ended()) {
             // End the stream and drop the connection: a cut-off client must reconnect (and resume), not idle on it;
             // one that does not even read the end is dropped after the grace period.
-            res.end(Buffer.buffer(": " + detail.replace('\n', ' ') + "\n\n")).onComplete(v -> connection.close());
-            Vertx.currentContext().owner().setTimer(TimeUnit.SECONDS.toMillis(CLOSE_GRACE_SECONDS), t -> connection.close());
+            // On HTTP/2 only this stream ends (reset if it never drains): the connection carries other requests.
+            Runnable drop = http11 ? connection::close : () -> {
+                if (!res.closed()) {
+                    res.reset();
+                }
+            };
+            res.end(Buffer.buffer(": " + detail.replace('\n', ' ') + "\n\n")).onComplete(v -> {
+                if (http11) {
+                    connection.close();
+                }
+            });
+            Vertx.currentContext().owner().setTimer(TimeUnit.SECONDS.toMillis(CLOSE_GRACE_SECONDS), t -> drop.run());
         }
     }
 

@@ -45,8 +45,9 @@ final class StreamResource {
         Vertx.currentContext().runOnContext(v -> {
             if (channel.isActive()) {
                 RawWebSocket socket = new RawWebSocket(channel);
-                WebSocketUpgrade.switchProtocols(channel, accept, socket);
-                hub.subscribe(socket, req.filter(), req.afterSeq());
+                if (WebSocketUpgrade.switchProtocols(channel, accept, socket)) {
+                    hub.subscribe(socket, req.filter(), req.afterSeq());
+                }
             }
         });
     }

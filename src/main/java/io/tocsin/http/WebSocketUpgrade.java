@@ -95,8 +95,10 @@ final class WebSocketUpgrade {
     /**
      * Switches the connection to WebSocket: Vert.x's HTTP handlers out, a frame codec and {@code socket} in, then
      * the 101 response. Must run on the channel's event loop, outside Vert.x's own handling of the request.
+     *
+     * @return true when the connection now speaks WebSocket; false when it could not be taken over (and is closed)
      */
-    static void switchProtocols(Channel ch, String accept, RawWebSocket socket) {
+    static boolean switchProtocols(Channel ch, String accept, RawWebSocket socket) {
         ChannelPipeline p = ch.pipeline();
         for (String name : HTTP_HANDLERS) {
             if (p.get(name) != null) {
@@ -119,13 +121,14 @@ final class WebSocketUpgrade {
             // handler reading WebSocket frames (WebSocketHandshakeApiTest fails on this).
             LOG.severe("cannot take over the WebSocket connection, unexpected pipeline " + p.names());
             ch.close();
-            return;
+            return false;
         }
         // Vert.x may have paused reading while its request was in flight; the client's pings and close must get in.
         ch.config().setAutoRead(true);
         String response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n";
         p.firstContext().writeAndFlush(Unpooled.wrappedBuffer(response.getBytes(StandardCharsets.US_ASCII)));
+        return true;
     }
 
     private static boolean validKey(String key) {

@@ -75,7 +75,9 @@ public final class TocsinServer implements AutoCloseable {
         desk = new AlertDesk(log, regions.tree(), clock, approvals);
         long replayed = desk.rebuild();
         tokens = new TokenStore(db, clock);
-        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(NATIVE_TRANSPORT));
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(NATIVE_TRANSPORT)
+                // Enough loops that every HTTP server gets its own, even when tocsin.eventLoops asks for many.
+                .setEventLoopPoolSize(Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, EVENT_LOOPS)));
         if (NATIVE_TRANSPORT && !vertx.isNativeTransportEnabled()) {
             LOG.info("native transport unavailable, using NIO: " + vertx.unavailableNativeTransportCause());
         }

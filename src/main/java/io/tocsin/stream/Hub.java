@@ -111,6 +111,12 @@ public final class Hub implements EventSink {
      * replayed first; with -1 the subscriber only gets what happens from now on.
      */
     public void subscribe(Sink sink, StreamFilter filter, long afterSeq) {
+        if (stopped.get()) {
+            // Arrived while the server stops: say so at once, as to those already subscribed.
+            sink.close(Ending.SHUTDOWN, afterSeq < 0 ? "server shutting down: reconnect"
+                    : "server shutting down: reconnect with Last-Event-ID " + afterSeq + " to resume");
+            return;
+        }
         // Vert.x runs each request on a duplicate of its connection's context, and several contexts may share an
         // event loop: key by the loop's thread itself, or subscribers would get hubs (and hand-offs) of their own.
         ContextInternal ctx = ((ContextInternal) Vertx.currentContext()).unwrap();
@@ -128,11 +134,10 @@ public final class Hub implements EventSink {
     }
 
     private LoopHub loopOf(ContextInternal ctx) {
-        return loops.computeIfAbsent(ctx.nettyEventLoop(), thread -> {
-            Context c = ctx;
-            LoopHub loop = new LoopHub(c, tree, new RegionIndex(tree, relatedRegions));
+        return loops.computeIfAbsent(ctx.nettyEventLoop(), eventLoop -> {
+            LoopHub loop = new LoopHub(ctx, tree, new RegionIndex(tree, relatedRegions));
             loopList.add(loop);
-            long timer = vertx.setPeriodic(1000, id -> c.runOnContext(v -> loop.keepAliveTick()));
+            long timer = vertx.setPeriodic(1000, id -> ctx.runOnContext(v -> loop.keepAliveTick()));
             synchronized (timers) {
                 timers.add(timer);
             }
@@ -146,6 +151,7 @@ public final class Hub implements EventSink {
                 return;
             }
             if (ar.failed()) {
+                unsubscribe(loop, s);
                 s.sink.close(Ending.SERVER_ERROR, "replay failed, reconnect to resume");
                 return;
             }

@@ -2,6 +2,11 @@ package io.tocsin.stream;
 
 /** One open stream connection, as the pipeline sees it. All methods run on the connection's event loop. */
 public interface Sink {
+    /** Outbound bytes a subscriber may fall behind by before it is cut off (about 200 alerts). */
+    int MAX_OUTBOUND_BYTES = 256 * 1024;
+    /** How long a closing connection may take to drain before it is dropped outright. */
+    long CLOSE_GRACE_SECONDS = 30;
+
     Transport transport();
 
     /** Writes one event's frame: its pre-framed wire bytes where the connection allows, else its payload. */
@@ -21,8 +26,7 @@ public interface Sink {
      */
     void close(Ending why, String detail);
 
-    /** How long a closing connection may take to drain before it is dropped outright. */
-    long CLOSE_GRACE_SECONDS = 30;
+
 
     /** Runs {@code then} when the client goes away. */
     void onClose(Runnable then);

@@ -35,7 +35,7 @@ public record StreamFilter(List<String> regions, String pointRegion, Set<String>
             return false;
         }
         if (!threats.isEmpty() && !threats.contains(a.threat().wire())
-                && !threats.contains(a.threat().wire() + ":" + a.subtype().wire())) {
+                && !threats.contains(a.threat().wire(a.subtype()))) {
             return false;
         }
         if (everywhere()) {

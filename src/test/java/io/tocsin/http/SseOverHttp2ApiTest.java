@@ -23,9 +23,10 @@ import static org.awaitility.Awaitility.await;
 class SseOverHttp2ApiTest {
 
     @Test
+    @org.junit.jupiter.api.Timeout(30)
     void anSseSubscriberOnHttp2GetsTheSameEventsAsOnHttp11() throws Exception {
-        try (RunningServer s = RunningServer.start()) {
-            HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        try (RunningServer s = RunningServer.start();
+             HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
             // The first request on a connection carries the h2c upgrade; the stream then runs on HTTP/2.
             assertThat(h2.send(HttpRequest.newBuilder(s.uri("/health")).build(),
                     HttpResponse.BodyHandlers.ofString()).version()).isEqualTo(HttpClient.Version.HTTP_2);

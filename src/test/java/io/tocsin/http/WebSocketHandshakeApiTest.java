@@ -24,6 +24,11 @@ class WebSocketHandshakeApiTest {
         s = RunningServer.start();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void eachTestLeavesNoSubscriber() {
+        awaitSubscribers(0);
+    }
+
     @AfterAll
     static void stop() {
         s.close();
@@ -61,8 +66,8 @@ class WebSocketHandshakeApiTest {
             RawWs.WsFrame close = ws.readUntil(0x8);
             assertThat(close.closeCode()).isEqualTo(1000);
             assertThat(ws.readFrame()).as("the server closes the TCP connection after the close handshake").isNull();
+            awaitSubscribers(0);
         }
-        awaitSubscribers(0);
     }
 
     @Test
@@ -78,8 +83,8 @@ class WebSocketHandshakeApiTest {
             } catch (java.net.SocketException reset) {
                 // Also right: the server closed with the rest of the client's frame unread, so TCP answers with RST.
             }
+            awaitSubscribers(0);
         }
-        awaitSubscribers(0);
         assertThat(s.get("/health").statusCode()).isEqualTo(200);
     }
 

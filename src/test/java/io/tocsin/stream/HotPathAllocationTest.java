@@ -86,10 +86,16 @@ class HotPathAllocationTest {
         CountingSink[] sinks = new CountingSink[n];
         for (int i = 0; i < n; i++) {
             sinks[i] = new CountingSink();
-            // Half want everything, a quarter the oblast, a quarter one of its hromadas: all three index paths.
-            StreamFilter f = i % 2 == 0 ? StreamFilter.everything()
-                    : new StreamFilter(List.of(i % 4 == 1 ? "UA-32" : kyivHromadas.get(i % kyivHromadas.size()).code()),
-                    null, Set.of(), Set.of(Status.ACTUAL));
+            // Half want everything, the rest the oblast, one of its hromadas or a point in it, some only drones:
+            // every index path and every check of the filter.
+            String hromada = kyivHromadas.get(i % kyivHromadas.size()).code();
+            Set<String> threats = i % 3 == 0 ? Set.of("air_raid:drones") : i % 3 == 1 ? Set.of("air_raid") : Set.of();
+            StreamFilter f = switch (i % 8) {
+                case 1, 5 -> new StreamFilter(List.of("UA-32"), null, threats, Set.of(Status.ACTUAL));
+                case 3 -> new StreamFilter(List.of(hromada), null, threats, Set.of(Status.ACTUAL));
+                case 7 -> new StreamFilter(List.of(), hromada, threats, Set.of(Status.ACTUAL));
+                default -> StreamFilter.everything();
+            };
             Subscriber s = new Subscriber(null, sinks[i], f, 0);
             s.goLive();
             loop.add(s);

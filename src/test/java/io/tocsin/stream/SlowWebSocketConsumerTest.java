@@ -49,7 +49,7 @@ class SlowWebSocketConsumerTest {
             assertThat(f).as("a close frame ends the stream").isNotNull();
             assertThat(f.closeCode()).isEqualTo(4008);
             assertThat(new String(f.payload(), 2, f.payload().length - 2, java.nio.charset.StandardCharsets.UTF_8))
-                    .startsWith("slow consumer");
+                    .isEqualTo("slow consumer: reconnect with Last-Event-ID " + lastComplete + " to resume");
             assertThat(lastComplete).isLessThan(issued.get(issued.size() - 1));
 
             try (WsClient resumed = WsClient.open(s.http, wsUri(s, "?after=" + lastComplete))) {

@@ -96,7 +96,7 @@ public final class CapTerms {
 
     /** The eventCode value: {@code air_raid:drones}, or the bare threat when it has no subtype. */
     static String eventCode(Threat t, Threat.Subtype s) {
-        return s == Threat.Subtype.NONE ? t.wire() : t.wire() + ":" + s.wire();
+        return s == Threat.Subtype.NONE ? t.wire() : t.wire(s);
     }
 
     static String event(Threat t, Threat.Subtype s, Lang lang) {
