@@ -8,9 +8,10 @@ import java.nio.ByteBuffer;
 
 /**
  * One event's bytes for one transport, made once and shared by every subscriber: {@link #payload()} is what the
- * transport carries (the SSE block, the WebSocket message), {@link #wire()} the same already framed for the
- * connection (an HTTP/1.1 chunk, a WebSocket frame) in direct memory, so a sink can hand it to the socket without
- * re-encoding or copying it per subscriber.
+ * transport carries (the SSE block, the WebSocket message; written through Vert.x where the socket cannot take
+ * pre-framed bytes, i.e. SSE over HTTP/2), {@link #wireBytes()} / {@link #wireView()} the same already framed for
+ * the connection (an HTTP/1.1 chunk, a WebSocket frame) in direct memory, so a sink can hand it to the socket
+ * without re-encoding or copying it per subscriber.
  */
 public final class Frame {
     private final Buffer payload;
