@@ -3,7 +3,6 @@ package io.tocsin.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tocsin.domain.EventLog;
-import io.tocsin.domain.LoggedEvent;
 import io.tocsin.domain.Role;
 import io.tocsin.json.EventJson;
 import io.tocsin.json.Json;
@@ -11,7 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.List;
 
 /**
  * GET /api/v1/audit?after=&limit= (admin): the whole hash-chained log with actors, approvals and expiries, and
@@ -40,16 +38,10 @@ final class AuditResource {
         Blocking.run(vertx, ctx, () -> {
             auth.require(c, Role.ADMIN);
             return log.after(after, limit);
-        }, result -> {
-            List<LoggedEvent> page = result;
+        }, page -> {
             ArrayNode events = Json.MAPPER.createArrayNode();
             page.forEach(e -> events.add(EventJson.writeAudit(e)));
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("after", after);
-            body.put("next", page.isEmpty() ? after : page.get(page.size() - 1).seq());
-            body.put("more", page.size() == limit);
-            body.set("events", events);
-            Replies.ok(ctx, body);
+            Replies.eventPage(ctx, after, limit, page, events);
         });
     }
 

@@ -1,9 +1,7 @@
 package io.tocsin.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tocsin.domain.EventLog;
-import io.tocsin.domain.LoggedEvent;
 import io.tocsin.domain.Status;
 import io.tocsin.json.EventJson;
 import io.tocsin.json.Json;
@@ -11,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -37,18 +34,12 @@ final class EventsResource {
         long after = Queries.longParam(ctx, "after", 0, 0, Long.MAX_VALUE);
         int limit = (int) Queries.longParam(ctx, "limit", 100, 1, MAX_LIMIT);
         Set<Status> statuses = Queries.statuses(ctx);
-        Blocking.run(vertx, ctx, () -> log.after(after, limit), result -> {
-            List<LoggedEvent> page = result;
+        Blocking.run(vertx, ctx, () -> log.after(after, limit), page -> {
             ArrayNode events = Json.MAPPER.createArrayNode();
             page.stream().filter(e -> e.event().type().isPublic())
                     .filter(e -> statuses.contains(e.event().alert().status()))
                     .forEach(e -> events.add(EventJson.writePublic(e)));
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("after", after);
-            body.put("next", page.isEmpty() ? after : page.get(page.size() - 1).seq());
-            body.put("more", page.size() == limit);
-            body.set("events", events);
-            Replies.ok(ctx, body);
+            Replies.eventPage(ctx, after, limit, page, events);
         });
     }
 }

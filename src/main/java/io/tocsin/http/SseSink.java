@@ -79,7 +79,7 @@ final class SseSink implements Sink {
             };
             res.end(Buffer.buffer(": " + detail.replace('\n', ' ') + "\n\n")).onComplete(v -> {
                 if (http11) {
-                    connection.close();
+                    drop.run();
                 }
             });
             Vertx.currentContext().owner().setTimer(TimeUnit.SECONDS.toMillis(CLOSE_GRACE_SECONDS), t -> drop.run());

@@ -103,16 +103,20 @@ public final class JdbcEventLog implements EventLog {
                      "SELECT " + COLUMNS + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?")) {
             q.setLong(1, afterSeq);
             q.setInt(2, limit);
-            List<LoggedEvent> out = new ArrayList<>(Math.min(limit, 1024));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-            return out;
+            return rows(q);
         } catch (SQLException e) {
             throw new LogException("read failed on " + dialect.name(), e);
         }
+    }
+
+    private static List<LoggedEvent> rows(PreparedStatement q) throws SQLException {
+        List<LoggedEvent> out = new ArrayList<>();
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -121,13 +125,7 @@ public final class JdbcEventLog implements EventLog {
              PreparedStatement q = c.prepareStatement(
                      "SELECT " + COLUMNS + " FROM events WHERE alert_id = ? ORDER BY seq LIMIT 10000")) {
             q.setString(1, alertId);
-            List<LoggedEvent> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-            return out;
+            return rows(q);
         } catch (SQLException e) {
             throw new LogException("read failed on " + dialect.name(), e);
         }
