@@ -13,31 +13,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tocsin.cap.mapping.CapPolygons;
 import io.tocsin.support.RunningServer;
+import io.tocsin.support.ServerPerClass;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** GET /api/v1/alerts/{id}.cap: every version of an alert is a CAP 1.2 message the validator accepts. */
+@ExtendWith(ServerPerClass.class)
 class CapExportApiTest {
     static final CapValidator STRICT_1_2 = CapValidator.builder().versions(EnumSet.of(CapVersion.V1_2)).build();
     static RunningServer s;
-
-    @BeforeAll
-    static void start() {
-        s = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
 
     static Document valid(byte[] xml) {
         CapVerdict verdict = STRICT_1_2.validate(xml);

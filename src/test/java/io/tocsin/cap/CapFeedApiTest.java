@@ -9,17 +9,19 @@ import static io.tocsin.cap.CapHttp.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tocsin.support.RunningServer;
+import io.tocsin.support.ServerPerClass;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** GET /api/v1/cap/feed.atom: an Atom index of the active alerts, each entry linking a valid CAP message. */
+@ExtendWith(ServerPerClass.class)
 class CapFeedApiTest {
     static RunningServer s;
     static String actual;
@@ -27,18 +29,12 @@ class CapFeedApiTest {
 
     @BeforeAll
     static void start() {
-        s = RunningServer.start();
         actual = issue(s, s.admin, """
                 {"regions":["UA-32"],"threat":"air_raid","subtype":"ballistic_missile",
                  "headline":{"uk":"Загроза балістики","en":"Ballistic threat"}}""");
         exercise = issue(s, s.admin, "{\"regions\":[\"UA-46\"],\"threat\":\"air_raid\",\"status\":\"exercise\"}");
         String ended = issue(s, s.admin, "{\"regions\":[\"UA-12\"],\"threat\":\"artillery\"}");
         s.post("/api/v1/alerts/" + ended + "/end", s.admin, "{}");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
     }
 
     static byte[] feed(String query) {

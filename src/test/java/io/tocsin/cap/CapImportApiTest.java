@@ -13,27 +13,18 @@ import io.tocsin.cap.mapping.CapPolygons;
 import io.tocsin.domain.Role;
 import io.tocsin.support.Regions;
 import io.tocsin.support.RunningServer;
+import io.tocsin.support.ServerPerClass;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** POST /api/v1/cap: what is refused, how it is explained, and what is accepted without being published. */
+@ExtendWith(ServerPerClass.class)
 class CapImportApiTest {
     static RunningServer s;
-
-    @BeforeAll
-    static void start() {
-        s = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
 
     static String id() {
         return "test-" + UUID.randomUUID();

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tocsin.domain.Role;
 import io.tocsin.json.Json;
 import io.tocsin.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
+import io.tocsin.support.ServerPerClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -17,19 +18,14 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(ServerPerClass.class)
 class BadInputApiTest {
     static RunningServer s;
     static String kyivOperator;
 
     @BeforeAll
     static void start() {
-        s = RunningServer.start();
         kyivOperator = s.token(Role.OPERATOR, List.of("UA-32"), "Kyiv oblast operator");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
     }
 
     enum Who { ADMIN, KYIV_OPERATOR, NONE, WRONG }

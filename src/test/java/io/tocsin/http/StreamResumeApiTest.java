@@ -3,10 +3,10 @@ package io.tocsin.http;
 import static io.tocsin.support.Responses.json;
 
 import io.tocsin.support.RunningServer;
+import io.tocsin.support.ServerPerClass;
 import io.tocsin.support.SseClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,18 +14,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(ServerPerClass.class)
 class StreamResumeApiTest {
     static RunningServer s;
-
-    @BeforeAll
-    static void start() {
-        s = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
 
     private String issue(String region) throws Exception {
         return json(s.post("/api/v1/alerts", s.admin,

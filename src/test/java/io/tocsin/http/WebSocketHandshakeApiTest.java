@@ -2,9 +2,9 @@ package io.tocsin.http;
 
 import io.tocsin.support.RawWs;
 import io.tocsin.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.tocsin.support.ServerPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,25 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The server's side of the RFC 6455 opening handshake and control frames, checked byte by byte. */
+@ExtendWith(ServerPerClass.class)
 class WebSocketHandshakeApiTest {
     /** The sample key of RFC 6455 §1.3 and the accept value the RFC gives for it. */
     static final String RFC_KEY = "dGhlIHNhbXBsZSBub25jZQ==";
     static final String RFC_ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
     static RunningServer s;
 
-    @BeforeAll
-    static void start() {
-        s = RunningServer.start();
-    }
-
     @org.junit.jupiter.api.AfterEach
     void eachTestLeavesNoSubscriber() {
         awaitSubscribers(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
     }
 
     @Test

@@ -4,29 +4,20 @@ import static io.tocsin.support.Responses.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tocsin.support.RunningServer;
+import io.tocsin.support.ServerPerClass;
 import io.tocsin.support.SseClient;
 import io.tocsin.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(ServerPerClass.class)
 class WebSocketStreamApiTest {
     static RunningServer s;
-
-    @BeforeAll
-    static void start() {
-        s = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
 
     URI ws(String query) {
         return URI.create(s.server.url().replace("http://", "ws://") + "/api/v1/ws" + query);

@@ -5,10 +5,11 @@ import static io.tocsin.support.Responses.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tocsin.domain.Role;
 import io.tocsin.support.RunningServer;
+import io.tocsin.support.ServerPerClass;
 import io.tocsin.support.SseClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(ServerPerClass.class)
 class TwoPersonRuleApiTest {
     static RunningServer s;
     static String nationalA;
@@ -26,15 +28,9 @@ class TwoPersonRuleApiTest {
 
     @BeforeAll
     static void start() {
-        s = RunningServer.start();
         nationalA = s.token(Role.OPERATOR, List.of("UA"), "national duty officer A");
         nationalB = s.token(Role.OPERATOR, List.of("UA"), "national duty officer B");
         kyivOnly = s.token(Role.OPERATOR, List.of("UA-32"), "Kyiv oblast officer");
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
     }
 
     @Test
