@@ -71,15 +71,8 @@ final class AtomRules {
         Optional<Element> embedded = Dom.child(entry, ATOM, "content").flatMap(FeedContext::capAlertChild);
         Optional<Element> link = Dom.children(entry, ATOM, "link").stream().filter(AtomRules::isCapLink).findFirst();
         Optional<String> href = link.map(l -> l.getAttribute("href").strip());
-        Optional<CapVerdict> message = Optional.empty();
-        if (embedded.isPresent()) {
-            message = Optional.of(context.embedded(embedded.get()));
-        } else if (link.isPresent()) {
-            message = context.linked(href.get(), link.get());
-        } else {
-            issues.error(CapIssue.Category.FEED, "feed.entry-no-cap", entry, "the entry has neither a link to its "
-                    + "CAP message nor a CAP alert embedded in <content>");
-        }
+        Optional<CapVerdict> message = context.message(entry, embedded, link, href, "the entry has neither a link "
+                + "to its CAP message nor a CAP alert embedded in <content>");
         context.entry(new CapFeedEntry(XPaths.of(entry), id, title, href, message));
     }
 

@@ -42,6 +42,22 @@ final class FeedContext {
         return verdict;
     }
 
+    /**
+     * The verdict on an entry's CAP message: the embedded alert if there is one, else the linked message (when a
+     * resolver was supplied); with neither, {@code missing} is reported as an error on {@code entry}.
+     */
+    Optional<CapVerdict> message(Element entry, Optional<Element> embedded, Optional<Element> link,
+                                 Optional<String> href, String missing) {
+        if (embedded.isPresent()) {
+            return Optional.of(embedded(embedded.get()));
+        }
+        if (link.isPresent()) {
+            return linked(href.get(), link.get());
+        }
+        issues.error(CapIssue.Category.FEED, "feed.entry-no-cap", entry, missing);
+        return Optional.empty();
+    }
+
     /** Validates the message behind a link when a resolver was supplied; never fetches otherwise. */
     Optional<CapVerdict> linked(String href, Element link) {
         if (resolver == null) {

@@ -66,15 +66,8 @@ final class RssRules {
                         .findFirst());
         Optional<String> href = link.map(l -> "link".equals(l.getLocalName()) ? Dom.text(l)
                 : l.getAttribute("url").strip());
-        Optional<CapVerdict> message = Optional.empty();
-        if (embedded.isPresent()) {
-            message = Optional.of(context.embedded(embedded.get()));
-        } else if (link.isPresent()) {
-            message = context.linked(href.get(), link.get());
-        } else {
-            issues.error(CapIssue.Category.FEED, "feed.entry-no-cap", item,
-                    "the item has neither a <link> to its CAP message nor an embedded CAP alert");
-        }
+        Optional<CapVerdict> message = context.message(item, embedded, link, href,
+                "the item has neither a <link> to its CAP message nor an embedded CAP alert");
         context.entry(new CapFeedEntry(XPaths.of(item), guid, title, href, message));
     }
 
