@@ -78,14 +78,22 @@ final class RegionIndex {
         }
     }
 
+    /**
+     * Every subscriber once. Runs every second for keep-alives: a subscriber in several buckets is visited only
+     * from its home bucket, so nothing is collected to remove repeats.
+     */
     void forEach(Consumer<Subscriber> visit) {
         everywhere.forEach(visit);
-        Set<Subscriber> seen = new HashSet<>();
-        buckets.values().forEach(b -> b.forEach(s -> {
-            if (seen.add(s)) {
+        buckets.forEach((code, b) -> b.forEach(s -> {
+            if (code.equals(homeKey(s.filter))) {
                 visit.accept(s);
             }
         }));
+    }
+
+    /** One of the filter's bucket keys, the same every time. */
+    private static String homeKey(StreamFilter f) {
+        return f.regions().isEmpty() ? f.pointRegion() : f.regions().get(0);
     }
 
     /** The region, its ancestors and all its parts: every bucket an alert on it can concern. */
