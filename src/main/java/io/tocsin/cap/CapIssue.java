@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record CapIssue(Category category, String code, String xpath, String message) {
 
-    /** The families of rule, named as in {@code ../shared/data/cap/INDEX.csv}. */
+    /** The families of rule, named as in the CAP test corpus's INDEX.csv. */
     public enum Category {
         /** The document is not well-formed XML or does not follow the CAP (or feed) XSD. */
         SCHEMA,

@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.tocsin.support.RepoFiles;
 
-/** The shared CAP corpus ({@code ../shared/data/cap}), read in place as the tests are allowed to. */
+/** The CAP test corpus ({@code src/test/resources/cap-corpus}; its sources and licences are in the README there). */
 final class CapCorpus {
     private CapCorpus() {
     }
@@ -21,7 +22,7 @@ final class CapCorpus {
     }
 
     static Path root() {
-        return Path.of(System.getProperty("tocsin.shared", "../shared"), "data", "cap");
+        return RepoFiles.testResource("cap-corpus/INDEX.csv").getParent();
     }
 
     static Path path(String relative) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 
 /**
- * Every row of {@code ../shared/data/cap/INDEX.csv}: files under valid/ pass, files under invalid/ fail with the
+ * Every row of {@code src/test/resources/cap-corpus/INDEX.csv}: files under valid/ pass, files under invalid/ fail with the
  * index's category, "has not been signed" rows fail only under a require-signature policy, and the rows the sources
  * disagree on (edge, lenient/, one polygon) get the verdict docs/cap.md decides.
  */

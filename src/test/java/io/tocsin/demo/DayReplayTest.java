@@ -5,6 +5,7 @@ import io.tocsin.domain.Alert;
 import io.tocsin.domain.RegionKind;
 import io.tocsin.domain.Role;
 import io.tocsin.support.Regions;
+import io.tocsin.support.RepoFiles;
 import io.tocsin.support.RunningServer;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,7 @@ class DayReplayTest {
     }
 
     private static BufferedReader reader() throws Exception {
-        Path file = Path.of(System.getProperty("tocsin.shared", "../shared"), "data/alerts/vadimkin_official_data_uk.csv.gz");
+        Path file = RepoFiles.productData("alerts/vadimkin_official_data_uk.csv.gz");
         return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tocsin.domain.Region;
 import io.tocsin.domain.RegionKind;
 import io.tocsin.domain.RegionTree;
+import io.tocsin.support.RepoFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.Test;
 class RegionCatalogTest {
     private final RegionTree tree = TestCatalog.get().tree();
 
-    /** Category letter → row count, read from the shared codifier without the production reader. */
+    /** Category letter → row count, read from the shipped codifier file without the production reader. */
     private static Map<String, Long> codifierCounts(String codePrefix) throws IOException {
-        return readLines(TestCatalog.sharedData("admin-codes/katotth_kodyfikator_2025-07-02.csv.gz"), true).stream()
+        return readLines(RepoFiles.productData("katotth_kodyfikator_2025-07-02.csv.gz"), true).stream()
                 .skip(1)
                 .map(line -> line.split(";", -1))
                 .filter(cols -> cols[0].startsWith(codePrefix))
@@ -117,7 +118,7 @@ class RegionCatalogTest {
     void oblastEnglishNamesMatchTheAlertHistoryDataset() throws IOException {
         // derived_oblasts.csv carries the history dataset's English name of each oblast (empty for Crimea and
         // Sevastopol, which it does not list; "Kyiv City" for Kyiv, which we call Kyiv like geoBoundaries).
-        List<String> lines = readLines(TestCatalog.sharedData("admin-codes/derived_oblasts.csv"), false);
+        List<String> lines = readLines(RepoFiles.productData("derived_oblasts.csv"), false);
         List<String> header = List.of(lines.get(0).split(","));
         int checked = 0;
         for (String line : lines.subList(1, lines.size())) {
@@ -135,7 +136,7 @@ class RegionCatalogTest {
     void raionAndHromadaEnglishNamesMatchTheAlertHistoryDataset() throws IOException {
         Set<String> raions = new HashSet<>();
         Set<String> hromadas = new HashSet<>();
-        for (String line : readLines(TestCatalog.sharedData("alerts/vadimkin_official_data_en.csv.gz"), true)) {
+        for (String line : readLines(RepoFiles.testResource("data/vadimkin_official_data_en_names.csv"), false)) {
             String[] cols = line.split(",", -1);
             if (cols[1].endsWith(" raion")) {
                 raions.add(cols[1]);
