@@ -17,12 +17,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one subscribe pipeline behind every stream transport. Each event is encoded once per wire format; the
@@ -33,6 +36,7 @@ public final class Hub implements EventSink {
     /** Often enough to keep proxies and mobile NATs from dropping idle streams, rarely enough to spare batteries. */
     public static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     static final int REPLAY_PAGE = 500;
+    private static final Logger LOG = Logger.getLogger(Hub.class.getName());
 
     private final Vertx vertx;
     private final EventLog log;
@@ -43,6 +47,9 @@ public final class Hub implements EventSink {
     private final Map<Transport, AtomicInteger> counts = new EnumMap<>(Transport.class);
     private final Counter delivered;
     private final Counter cutOffs;
+    private final Counter deliveryErrors;
+    /** Only the first failure of its kind is logged with a stack trace; the counter tells how many followed. */
+    private final Set<Class<?>> loggedFailures = ConcurrentHashMap.newKeySet();
     private final List<Long> timers = new ArrayList<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -57,6 +64,10 @@ public final class Hub implements EventSink {
         }
         this.delivered = metrics.counter("tocsin_events_delivered");
         this.cutOffs = metrics.counter("tocsin_slow_consumer_cutoffs");
+        this.deliveryErrors = Counter.builder("tocsin_delivery_errors")
+                .description("Subscribers closed because writing to them failed unexpectedly (each is contained: "
+                        + "the other subscribers' delivery goes on)")
+                .register(metrics);
     }
 
     /**
@@ -137,7 +148,7 @@ public final class Hub implements EventSink {
         return loops.computeIfAbsent(ctx.nettyEventLoop(), eventLoop -> {
             LoopHub loop = new LoopHub(ctx, tree, new RegionIndex(tree, relatedRegions));
             loopList.add(loop);
-            long timer = vertx.setPeriodic(1000, id -> ctx.runOnContext(v -> loop.keepAliveTick()));
+            long timer = vertx.setPeriodic(1000, id -> ctx.runOnContext(v -> loop.keepAliveTick((s, e) -> deliveryFailed(loop, s, e))));
             synchronized (timers) {
                 timers.add(timer);
             }
@@ -195,8 +206,25 @@ public final class Hub implements EventSink {
         Encoded enc = new Encoded(event);
         for (LoopHub loop : loopList) {
             if (loop.size() > 0) {
-                loop.context.runOnContext(v -> delivered.increment(loop.dispatch(enc, s -> cutOff(loop, s))));
+                loop.context.runOnContext(v -> delivered.increment(
+                        loop.dispatch(enc, s -> cutOff(loop, s), (s, e) -> deliveryFailed(loop, s, e))));
             }
+        }
+    }
+
+    /** A subscriber's delivery threw: close that subscriber alone (it resumes by seq), count it, log it once. */
+    private void deliveryFailed(LoopHub loop, Subscriber s, RuntimeException e) {
+        deliveryErrors.increment();
+        if (loggedFailures.add(e.getClass())) {
+            LOG.log(Level.WARNING, "delivery to a subscriber failed; it was closed, the others were served"
+                    + " (further failures of this kind are only counted in tocsin_delivery_errors_total)", e);
+        }
+        long resumeFrom = s.coveredSeq();
+        unsubscribe(loop, s);
+        try {
+            s.sink.close(Ending.SERVER_ERROR, "delivery failed: reconnect with Last-Event-ID " + resumeFrom + " to resume");
+        } catch (RuntimeException closing) {
+            // the sink is already broken; it is out of the index, which is what matters
         }
     }
 

@@ -30,7 +30,7 @@ class HotPathAllocationTest {
     static final RegionTree TREE = Regions.catalog().tree();
 
     /** Counts writes, as a socket would take them: never congested, nothing kept. */
-    static final class CountingSink implements Sink {
+    static class CountingSink implements Sink {
         long frames;
 
         @Override
@@ -102,13 +102,13 @@ class HotPathAllocationTest {
         }
         long seq = 0;
         for (int warm = 0; warm < 3_000_000 / n; warm++) {
-            assertThat(loop.dispatch(encoded(++seq), s -> { })).isEqualTo(n);
+            assertThat(loop.dispatch(encoded(++seq), s -> { }, (s, x) -> { })).isEqualTo(n);
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Encoded e = encoded(++seq);
         e.frame(Transport.SSE); // encoding happens once per event, not per subscriber: done before measuring
         long before = threads.getCurrentThreadAllocatedBytes();
-        int delivered = loop.dispatch(e, s -> { });
+        int delivered = loop.dispatch(e, s -> { }, (s, x) -> { });
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(delivered).isEqualTo(n);
         assertThat(sinks[n - 1].frames).isEqualTo(seq);
