@@ -3,33 +3,59 @@ package io.tocsin.app;
 import io.tocsin.domain.Actor;
 import io.tocsin.domain.ApprovalPolicy;
 import io.tocsin.domain.Board;
+import io.tocsin.domain.CommitUnknownException;
 import io.tocsin.domain.Decider;
+import io.tocsin.domain.DomainException;
 import io.tocsin.domain.EndAlert;
 import io.tocsin.domain.Event;
 import io.tocsin.domain.EventLog;
+import io.tocsin.domain.HeadMovedException;
+import io.tocsin.domain.IdempotencyKey;
 import io.tocsin.domain.IssueAlert;
 import io.tocsin.domain.LoggedEvent;
+import io.tocsin.domain.NotRecordedException;
+import io.tocsin.domain.OutcomeUnknownException;
+import io.tocsin.domain.Problem;
 import io.tocsin.domain.RegionTree;
 import io.tocsin.domain.UpdateAlert;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * The single writer: decide, append durably, fold into the board, then publish. One lock keeps decisions
- * consistent with the board and publications in seq order. Methods block on the log: call them off the event loop.
+ * The single writer of this process: decide, append durably and conditionally on the head the decision saw, fold
+ * into the board, then publish. One lock keeps decisions consistent with the board and publications in seq order;
+ * the conditional append keeps them consistent with other processes writing the same log. Whatever the desk folds
+ * from the log (its own events, other processes' events) it publishes to its sinks. Methods block on the log: call
+ * them off the event loop.
  */
 public final class AlertDesk {
     private final EventLog log;
     private final Board board;
     private final Decider decider;
     private final Clock clock;
+    /** How long idempotency keys are remembered: longer than the 24 h a client may expect to retry within. */
+    public static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(48);
+    /** Conditional appends refused because other processes kept appending: give up after this many. */
+    private static final int MAX_ATTEMPTS = 20;
+    /** How long an unacknowledged commit's outcome is sought in the log before the reply says it is unknown. */
+    private static final Duration SETTLE_WINDOW = Duration.ofSeconds(10);
+    private static final Duration SETTLE_PAUSE = Duration.ofMillis(200);
+
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean behind;
+    /** {@link #SETTLE_WINDOW}; tests shorten it. */
+    Duration settleWindow = SETTLE_WINDOW;
 
     public AlertDesk(EventLog log, RegionTree regions, Clock clock) {
         this(log, regions, clock, ApprovalPolicy.DEFAULT);
@@ -74,47 +100,198 @@ public final class AlertDesk {
     }
 
     public LoggedEvent issue(Actor actor, IssueAlert cmd) {
-        return write(now -> decider.issue(board, actor, cmd, now, newId(now)));
+        return issue(actor, cmd, null);
+    }
+
+    public LoggedEvent issue(Actor actor, IssueAlert cmd, IdempotencyKey key) {
+        return write(key, now -> List.of(decider.issue(board, actor, cmd, now, newId(now)))).get(0);
     }
 
     public LoggedEvent update(Actor actor, UpdateAlert cmd) {
-        return write(now -> decider.update(board, actor, cmd, now));
+        return update(actor, cmd, null);
+    }
+
+    public LoggedEvent update(Actor actor, UpdateAlert cmd, IdempotencyKey key) {
+        return write(key, now -> List.of(decider.update(board, actor, cmd, now))).get(0);
     }
 
     public LoggedEvent end(Actor actor, EndAlert cmd) {
-        return write(now -> decider.end(board, actor, cmd, now));
+        return end(actor, cmd, null);
+    }
+
+    public LoggedEvent end(Actor actor, EndAlert cmd, IdempotencyKey key) {
+        return write(key, now -> List.of(decider.end(board, actor, cmd, now))).get(0);
     }
 
     /** A second operator approves a held request; returns the grant and the issued alert. */
-    public synchronized List<LoggedEvent> approve(Actor actor, String pendingId) {
-        return commit(decider.approve(board, actor, pendingId, clock.instant()));
+    public List<LoggedEvent> approve(Actor actor, String pendingId) {
+        return approve(actor, pendingId, null);
     }
 
-    /** Ends every alert whose expiry time has come and drops stale approval requests; called by a timer. */
-    public synchronized List<LoggedEvent> expireDue() {
-        List<LoggedEvent> out = new ArrayList<>();
-        for (Event e : decider.expire(board, clock.instant())) {
-            out.addAll(commit(List.of(e)));
+    public List<LoggedEvent> approve(Actor actor, String pendingId, IdempotencyKey key) {
+        return write(key, now -> decider.approve(board, actor, pendingId, now));
+    }
+
+    /**
+     * Ends every alert whose expiry time has come and drops stale approval requests; called by a timer. Each is a
+     * conditional append, so however many processes share the log, an expiry is recorded once: the others find the
+     * head moved, fold the winner's event, and no longer see the alert as due.
+     */
+    public List<LoggedEvent> expireDue() {
+        synchronized (this) {
+            foldNew();
+            List<LoggedEvent> out = new ArrayList<>();
+            while (true) {
+                List<Event> due = decider.expire(board, clock.instant());
+                if (due.isEmpty()) {
+                    return out;
+                }
+                List<LoggedEvent> logged = commit(now -> List.of(decider.expire(board, now).stream().findFirst()
+                        .orElseThrow(NothingDue::new)));
+                if (logged.isEmpty()) {
+                    return out;
+                }
+                out.addAll(logged);
+            }
         }
-        return out;
     }
 
-    private synchronized LoggedEvent write(Function<Instant, Event> decide) {
-        return commit(List.of(decide.apply(clock.instant()))).get(0);
+    /**
+     * Folds in (and publishes) what other processes appended to the log since the board's seq. Called by a timer,
+     * so the board follows the log even when this process writes nothing; a failure leaves the desk marked behind
+     * until a later call succeeds.
+     */
+    public synchronized void followLog() {
+        foldNew();
     }
 
-    private List<LoggedEvent> commit(List<Event> events) {
-        List<LoggedEvent> logged;
+    /** True while the board may be behind the log (the last attempt to read it failed). */
+    public boolean behind() {
+        return behind;
+    }
+
+    /** Forgets idempotency keys older than {@link #IDEMPOTENCY_RETENTION}; called by a timer. */
+    public int forgetOldIdempotencyKeys() {
+        return log.forgetIdempotencyKeys(clock.instant().minus(IDEMPOTENCY_RETENTION).toEpochMilli());
+    }
+
+    /**
+     * Runs a keyed write: a key still in flight in this process is refused (409, as the IETF idempotency-key draft
+     * says); a key already recorded returns the events it recorded (the same reply), or 422 when the request
+     * differs; otherwise the write is decided and committed with the key.
+     */
+    private List<LoggedEvent> write(IdempotencyKey key, Function<Instant, List<Event>> decide) {
+        if (key == null) {
+            synchronized (this) {
+                return commit(decide, null);
+            }
+        }
+        String slot = key.scope() + "\u0000" + key.key();
+        if (!inFlight.add(slot)) {
+            throw new DomainException(Problem.IDEMPOTENCY_KEY_IN_USE,
+                    "a request with Idempotency-Key '" + key.key() + "' is still being processed; retry after it ends");
+        }
         try {
-            logged = events.size() == 1 ? List.of(log.append(events.get(0))) : log.appendAll(events);
-        } catch (RuntimeException e) {
-            // The outcome of a failed commit can be ambiguous (committed, then the driver failed). The log is the
-            // truth: fold in whatever it holds beyond the board, so the board and the streams never diverge from it.
-            catchUp();
-            throw e;
+            Optional<List<LoggedEvent>> earlier = recorded(key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            synchronized (this) {
+                try {
+                    return commit(decide, key);
+                } catch (EventLog.IdempotencyKeyTaken taken) {
+                    // Another process recorded the same key meanwhile: answer with what it recorded.
+                    return recorded(key).orElseThrow(() -> new NotRecordedException("key vanished", taken));
+                }
+            }
+        } finally {
+            inFlight.remove(slot);
         }
-        logged.forEach(this::applyAndPublish);
-        return logged;
+    }
+
+    private Optional<List<LoggedEvent>> recorded(IdempotencyKey key) {
+        return log.findIdempotent(key).map(stored -> {
+            if (!stored.fingerprint().equals(key.fingerprint())) {
+                throw new DomainException(Problem.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key.key()
+                        + "' was used for a different request (seq " + stored.firstSeq() + ")");
+            }
+            List<LoggedEvent> events = log.after(stored.firstSeq() - 1, stored.count());
+            if (events.size() != stored.count()) {
+                throw new NotRecordedException("the events of Idempotency-Key '" + key.key() + "' are not in the log",
+                        null);
+            }
+            return events;
+        });
+    }
+
+    private List<LoggedEvent> commit(Function<Instant, List<Event>> decide) {
+        return commit(decide, null);
+    }
+
+    /**
+     * Decides on the board, appends conditionally on the board's seq being the log's head, folds and publishes. If
+     * another process appended meanwhile, folds what it wrote and decides again (the decision may no longer hold:
+     * the rules then refuse it). An unacknowledged commit is settled by reading the log before answering.
+     */
+    private List<LoggedEvent> commit(Function<Instant, List<Event>> decide, IdempotencyKey key) {
+        for (int attempt = 1; ; attempt++) {
+            if (behind) {
+                foldNew();
+            }
+            long head = board.lastSeq();
+            List<Event> events;
+            try {
+                events = decide.apply(clock.instant());
+            } catch (NothingDue none) {
+                return List.of();
+            }
+            try {
+                List<LoggedEvent> logged = log.appendAfter(head, events, key);
+                logged.forEach(this::applyAndPublish);
+                return logged;
+            } catch (HeadMovedException moved) {
+                foldNew();
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new DomainException(Problem.CONFLICT, "the log kept moving under this decision ("
+                            + attempt + " attempts); nothing was recorded, retry");
+                }
+            } catch (NotRecordedException notRecorded) {
+                foldNew();
+                throw notRecorded;
+            } catch (CommitUnknownException unknown) {
+                return settle(head, events.size(), unknown);
+            }
+        }
+    }
+
+    /**
+     * The commit of events meant for {@code head + 1 ...} was not acknowledged. Reads the log (waiting for in-flight
+     * appends to finish) until it can tell: ours are there (same first hash) — fold them and answer as if the
+     * commit had been acknowledged; something else or nothing is there — certainly not recorded. If the log cannot
+     * be read within the settle window, the outcome is unknown and the reply says so.
+     */
+    private List<LoggedEvent> settle(long head, int count, CommitUnknownException unknown) {
+        long deadline = System.nanoTime() + settleWindow.toNanos();
+        while (true) {
+            try {
+                List<LoggedEvent> there = log.settledAfter(head, count);
+                foldNew();
+                if (!there.isEmpty() && there.get(0).hash().equals(unknown.firstHash())) {
+                    return there;
+                }
+                throw new NotRecordedException("the commit was not acknowledged and the log shows it did not happen",
+                        unknown);
+            } catch (RuntimeException readFailed) {
+                if (readFailed instanceof NotRecordedException n) {
+                    throw n;
+                }
+                if (System.nanoTime() > deadline) {
+                    behind = true;
+                    throw new OutcomeUnknownException(unknown.firstSeq());
+                }
+                sleep(SETTLE_PAUSE);
+            }
+        }
     }
 
     private void applyAndPublish(LoggedEvent e) {
@@ -124,14 +301,31 @@ public final class AlertDesk {
         }
     }
 
-    private void catchUp() {
+    /** Folds everything after the board's seq; on failure marks the desk behind (the follower timer retries). */
+    private void foldNew() {
         try {
             for (List<LoggedEvent> page = log.after(board.lastSeq(), 1000); !page.isEmpty();
                  page = log.after(board.lastSeq(), 1000)) {
                 page.forEach(this::applyAndPublish);
             }
-        } catch (RuntimeException ignored) {
-            // The log is unreachable: the next successful write or a restart folds in what is missing.
+            behind = false;
+        } catch (RuntimeException unreachable) {
+            behind = true;
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An expiry found nothing due any more after the board caught up. */
+    private static final class NothingDue extends RuntimeException {
+        NothingDue() {
+            super(null, null, false, false);
         }
     }
 

@@ -34,6 +34,20 @@ public interface Dialect {
               alert_id TEXT NOT NULL,
               PRIMARY KEY (sender, identifier))""";
 
+    /**
+     * Idempotency keys of writes: which events a keyed request appended, written in the append's transaction.
+     * Scoped per token; forgotten after a retention period (at least 24 h, the IETF draft's expectation).
+     */
+    String IDEMPOTENCY = """
+            CREATE TABLE IF NOT EXISTS idempotency (
+              scope TEXT NOT NULL,
+              idem_key TEXT NOT NULL,
+              fingerprint TEXT NOT NULL,
+              first_seq BIGINT NOT NULL,
+              event_count INTEGER NOT NULL,
+              created_ms BIGINT NOT NULL,
+              PRIMARY KEY (scope, idem_key))""";
+
     Dialect SQLITE = new Dialect() {
         @Override
         public String name() {
@@ -52,7 +66,7 @@ public interface Dialect {
                       payload TEXT NOT NULL,
                       prev_hash TEXT NOT NULL,
                       hash TEXT NOT NULL)""",
-                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS, CAP_LINKS};
+                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS, CAP_LINKS, IDEMPOTENCY};
         }
 
         @Override
@@ -79,7 +93,7 @@ public interface Dialect {
                       payload TEXT NOT NULL,
                       prev_hash TEXT NOT NULL,
                       hash TEXT NOT NULL)""",
-                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS, CAP_LINKS};
+                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS, CAP_LINKS, IDEMPOTENCY};
         }
 
         @Override

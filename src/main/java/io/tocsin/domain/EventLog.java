@@ -1,6 +1,7 @@
 package io.tocsin.domain;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The port to the append-only, hash-chained event log: the single source of truth. Implementations: SQLite
@@ -8,15 +9,48 @@ import java.util.List;
  */
 public interface EventLog extends AutoCloseable {
 
-    /** Appends the event and returns only once it is durable (fsynced / committed). */
-    LoggedEvent append(Event event);
+    /** For {@link #appendAfter}: append whatever the head is (tools and tests; a decision never uses it). */
+    long ANY_HEAD = -1;
+
+    /** Appends the event whatever the head, and returns only once it is durable (fsynced / committed). */
+    default LoggedEvent append(Event event) {
+        return appendAll(List.of(event)).get(0);
+    }
+
+    /** Appends events that belong together (an approval and the alert it releases) whatever the head. */
+    default List<LoggedEvent> appendAll(List<Event> events) {
+        return appendAfter(ANY_HEAD, events, null);
+    }
 
     /**
-     * Appends several events that belong together (an approval and the alert it releases). Implementations should
-     * make this one transaction; this default is correct only for a log that cannot fail between appends.
+     * Appends events that belong together in one transaction, only if the log's head is still {@code expectedHead}
+     * (the seq the decision was taken on), and records {@code key} (may be null) with them. Returns only once they
+     * are durable.
+     *
+     * @throws HeadMovedException      the head moved: nothing was recorded
+     * @throws IdempotencyKeyTaken     the key was recorded meanwhile (by another process): nothing was recorded
+     * @throws NotRecordedException    the append failed before its commit was sent: nothing was recorded
+     * @throws CommitUnknownException  the commit was sent but not acknowledged: settle it with {@link #settledAfter}
      */
-    default List<LoggedEvent> appendAll(List<Event> events) {
-        return events.stream().map(this::append).toList();
+    List<LoggedEvent> appendAfter(long expectedHead, List<Event> events, IdempotencyKey key);
+
+    /**
+     * Up to {@code limit} events after {@code afterSeq}, read once every append in progress has finished (under the
+     * append lock), so an unacknowledged commit's outcome is final when this returns.
+     */
+    List<LoggedEvent> settledAfter(long afterSeq, int limit);
+
+    /** The write recorded under this key's scope and key, if any. */
+    Optional<IdempotencyKey.Stored> findIdempotent(IdempotencyKey key);
+
+    /** Forgets idempotency keys recorded before {@code beforeEpochMilli}; returns how many. */
+    int forgetIdempotencyKeys(long beforeEpochMilli);
+
+    /** The key of {@link #appendAfter} was recorded meanwhile; nothing was recorded by this append. */
+    final class IdempotencyKeyTaken extends RuntimeException {
+        public IdempotencyKeyTaken() {
+            super("the idempotency key was recorded meanwhile", null, false, false);
+        }
     }
 
     /** Up to {@code limit} events with seq greater than {@code afterSeq}, in seq order. */

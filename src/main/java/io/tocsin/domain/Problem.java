@@ -21,6 +21,9 @@ public enum Problem {
     SELF_APPROVAL(403, "A request cannot be approved by the token that made it"),
     APPROVAL_NOT_FOUND(404, "No such pending approval"),
     APPROVAL_REQUIRED(409, "This change needs a second operator's approval"),
+    CONFLICT(409, "The decision no longer holds: the record changed meanwhile"),
+    IDEMPOTENCY_KEY_IN_USE(409, "A request with this Idempotency-Key is still being processed"),
+    IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was used for a different request"),
     NOT_FOUND(404, "No such resource"),
     ALERT_NOT_FOUND(404, "No such alert"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
@@ -29,7 +32,8 @@ public enum Problem {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
-    UNAVAILABLE(503, "Service unavailable");
+    UNAVAILABLE(503, "Service unavailable"),
+    OUTCOME_UNKNOWN(503, "The write's outcome is unknown");
 
     private final int status;
     private final String title;

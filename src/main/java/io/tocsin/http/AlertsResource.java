@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tocsin.app.AlertDesk;
 import io.tocsin.domain.Actor;
+import io.tocsin.domain.IdempotencyKey;
 import io.tocsin.domain.Alert;
 import io.tocsin.domain.DomainException;
 import io.tocsin.domain.EventType;
@@ -19,7 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The alerts: the active list, one alert, and the operator's writes (issue, update, end). */
 final class AlertsResource {
@@ -39,11 +40,12 @@ final class AlertsResource {
         r.get("/api/v1/alerts/active").handler(this::active);
         r.get("/api/v1/alerts/:id").handler(this::one);
         r.get("/api/v1/alerts/:id/events").handler(this::events);
-        r.post("/api/v1/alerts").handler(ctx -> write(ctx, 201, a -> desk.issue(a, AlertRequests.issue(ctx.body().buffer()))));
+        r.post("/api/v1/alerts").handler(ctx -> write(ctx, 201,
+                (a, key) -> desk.issue(a, AlertRequests.issue(ctx.body().buffer()), key)));
         r.patch("/api/v1/alerts/:id").handler(ctx -> write(ctx, 200,
-                a -> desk.update(a, AlertRequests.update(ctx.pathParam("id"), ctx.body().buffer()))));
+                (a, key) -> desk.update(a, AlertRequests.update(ctx.pathParam("id"), ctx.body().buffer()), key)));
         r.post("/api/v1/alerts/:id/end").handler(ctx -> write(ctx, 200,
-                a -> desk.end(a, AlertRequests.end(ctx.pathParam("id"), ctx.body().buffer()))));
+                (a, key) -> desk.end(a, AlertRequests.end(ctx.pathParam("id"), ctx.body().buffer()), key)));
     }
 
     private void active(RoutingContext ctx) {
@@ -85,9 +87,13 @@ final class AlertsResource {
      * Authenticates and runs a write off the event loop; the reply (the logged event) is sent only after the
      * event is durable.
      */
-    private void write(RoutingContext ctx, int status, Function<Actor, LoggedEvent> command) {
+    private void write(RoutingContext ctx, int status, BiFunction<Actor, IdempotencyKey, LoggedEvent> command) {
         Auth.Credentials credentials = Auth.credentials(ctx);
-        Blocking.run(vertx, ctx, () -> command.apply(auth.require(credentials, Role.ADMIN, Role.OPERATOR)), result -> {
+        IdempotencyKeys.Request keyed = IdempotencyKeys.of(ctx);
+        Blocking.run(vertx, ctx, () -> {
+            Actor actor = auth.require(credentials, Role.ADMIN, Role.OPERATOR);
+            return command.apply(actor, keyed.forActor(actor));
+        }, result -> {
                     LoggedEvent e = result;
                     if (e.event().type() == EventType.APPROVAL_REQUESTED) {
                         // Held by the two-person rule: accepted and durable, but not issued until approved.

@@ -48,8 +48,20 @@ public final class ApiRouter {
         new EventsResource(vertx, desk.log()).mount(r);
         new PointStatusResource(locator, desk.board()).mount(r);
         new StreamResource(hub, tree, locator).mount(r);
+        // Liveness: the process answers; "degraded" while the board may be behind the log. Readiness: 503 while
+        // behind, so a load balancer drains this node until it has caught up and can write.
         r.get("/health").handler(ctx -> Replies.ok(ctx, io.tocsin.json.Json.MAPPER.createObjectNode()
-                .put("status", "up").put("seq", desk.board().lastSeq()).put("subscribers", hub.subscribers())));
+                .put("status", desk.behind() ? "degraded" : "up").put("seq", desk.board().lastSeq())
+                .put("subscribers", hub.subscribers())));
+        r.get("/ready").handler(ctx -> {
+            if (desk.behind()) {
+                Problems.send(ctx, Problem.UNAVAILABLE, "not ready: the event log cannot be read, so this node may"
+                        + " be behind it (seq " + desk.board().lastSeq() + ")");
+            } else {
+                Replies.ok(ctx, io.tocsin.json.Json.MAPPER.createObjectNode().put("status", "ready")
+                        .put("seq", desk.board().lastSeq()));
+            }
+        });
         r.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
         r.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));

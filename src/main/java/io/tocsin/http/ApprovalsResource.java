@@ -3,6 +3,7 @@ package io.tocsin.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tocsin.app.AlertDesk;
+import io.tocsin.domain.Actor;
 import io.tocsin.domain.Alert;
 import io.tocsin.domain.LoggedEvent;
 import io.tocsin.domain.Pending;
@@ -66,7 +67,11 @@ final class ApprovalsResource {
     private void approve(RoutingContext ctx) {
         Auth.Credentials c = Auth.credentials(ctx);
         String id = ctx.pathParam("id");
-        Blocking.run(vertx, ctx, () -> desk.approve(auth.require(c, Role.ADMIN, Role.OPERATOR), id), result -> {
+        IdempotencyKeys.Request keyed = IdempotencyKeys.of(ctx);
+        Blocking.run(vertx, ctx, () -> {
+            Actor actor = auth.require(c, Role.ADMIN, Role.OPERATOR);
+            return desk.approve(actor, id, keyed.forActor(actor));
+        }, result -> {
                     List<LoggedEvent> events = result;
                     LoggedEvent issued = events.get(events.size() - 1);
                     ctx.response().putHeader("Location", "/api/v1/alerts/" + issued.event().alert().id());

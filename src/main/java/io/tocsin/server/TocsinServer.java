@@ -32,6 +32,12 @@ public final class TocsinServer implements AutoCloseable {
     /** How often expiries are checked: alerts end within a second of their expires_at. */
     static final long EXPIRY_CHECK_MS = 1000;
     /**
+     * How often the board folds in what other processes appended to a shared log, and retries after a failed read:
+     * the board never stays behind the log for long, whoever wrote.
+     */
+    static final long FOLLOW_LOG_MS = 250;
+    static final long FORGET_KEYS_MS = 3_600_000;
+    /**
      * Kernel send buffer per connection. Fixed rather than autotuned (up to 4 MiB on Linux): alerts are small, and a
      * bound keeps 18,000 subscribers' kernel memory in check and lets a stalled subscriber show up as a full write
      * queue within a few hundred KiB instead of megabytes.
@@ -84,8 +90,9 @@ public final class TocsinServer implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         hub = new Hub(vertx, log, regions.tree(), metrics);
         desk.addSink(hub);
-        vertx.setPeriodic(EXPIRY_CHECK_MS, id -> vertx.executeBlocking(desk::expireDue, false)
-                .onFailure(t -> LOG.warning("expiry check failed: " + t.getMessage())));
+        every(EXPIRY_CHECK_MS, "expiry check", desk::expireDue);
+        every(FOLLOW_LOG_MS, "following the log", desk::followLog);
+        every(FORGET_KEYS_MS, "forgetting old idempotency keys", desk::forgetOldIdempotencyKeys);
         var router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), hub, tokens, metrics,
                 new io.tocsin.cap.mapping.JdbcCapLinkStore(db));
         try {
@@ -110,6 +117,27 @@ public final class TocsinServer implements AutoCloseable {
         }
         LOG.info("Tocsin ready on " + url() + " (" + replayed + " events replayed from the log)");
         return this;
+    }
+
+    /**
+     * Runs {@code task} off the event loops every {@code ms}; a run still in progress (a log that hangs) is not
+     * joined by another, so a slow database never piles up blocked workers.
+     */
+    private void every(long ms, String what, Runnable task) {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+        vertx.setPeriodic(ms, id -> {
+            if (running.compareAndSet(false, true)) {
+                vertx.executeBlocking(() -> {
+                    task.run();
+                    return null;
+                }, false).onComplete(ar -> {
+                    running.set(false);
+                    if (ar.failed()) {
+                        LOG.warning(what + " failed: " + ar.cause().getMessage());
+                    }
+                });
+            }
+        });
     }
 
     public int port() {

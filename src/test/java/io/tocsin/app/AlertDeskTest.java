@@ -2,7 +2,12 @@ package io.tocsin.app;
 
 import io.tocsin.db.Database;
 import io.tocsin.domain.Actor;
+import io.tocsin.domain.CommitUnknownException;
 import io.tocsin.domain.Event;
+import io.tocsin.domain.IdempotencyKey;
+import io.tocsin.domain.NotRecordedException;
+import io.tocsin.domain.OutcomeUnknownException;
+import io.tocsin.domain.Problem;
 import io.tocsin.domain.EventLog;
 import io.tocsin.domain.IssueAlert;
 import io.tocsin.domain.LoggedEvent;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,27 +35,58 @@ class AlertDeskTest {
     static final IssueAlert KYIV = new IssueAlert(List.of("UA-30"), Threat.AIR_RAID, null, Stage.ALERT, Status.ACTUAL,
             null, null);
 
-    /** A log whose append commits and then reports a failure, as a driver may after a commit. */
-    static final class CommitThenFail implements EventLog {
+    /**
+     * A log whose append can lose its acknowledgement, as a driver may when the connection drops during the
+     * commit: the commit happened (or, with {@code commitNothing}, did not) and the append throws
+     * {@link CommitUnknownException} either way; reads can be made to fail too.
+     */
+    static final class LosesAcknowledgements implements EventLog {
         final EventLog real;
-        boolean failNext;
+        boolean loseNext;
+        boolean commitNothing;
+        boolean readsFail;
 
-        CommitThenFail(EventLog real) {
+        LosesAcknowledgements(EventLog real) {
             this.real = real;
         }
 
         @Override
-        public LoggedEvent append(Event event) {
-            LoggedEvent e = real.append(event);
-            if (failNext) {
-                failNext = false;
-                throw new LogException("connection lost after commit", null);
+        public List<LoggedEvent> appendAfter(long expectedHead, List<Event> events, IdempotencyKey key) {
+            if (!loseNext) {
+                return real.appendAfter(expectedHead, events, key);
             }
-            return e;
+            loseNext = false;
+            if (commitNothing) {
+                long next = real.lastSeq() + 1;
+                throw new CommitUnknownException(next, "hash-of-a-commit-that-never-happened", null);
+            }
+            LoggedEvent first = real.appendAfter(expectedHead, events, key).get(0);
+            throw new CommitUnknownException(first.seq(), first.hash(), null);
+        }
+
+        @Override
+        public List<LoggedEvent> settledAfter(long afterSeq, int limit) {
+            if (readsFail) {
+                throw new LogException("connection refused", null);
+            }
+            return real.settledAfter(afterSeq, limit);
+        }
+
+        @Override
+        public Optional<IdempotencyKey.Stored> findIdempotent(IdempotencyKey key) {
+            return real.findIdempotent(key);
+        }
+
+        @Override
+        public int forgetIdempotencyKeys(long beforeEpochMilli) {
+            return real.forgetIdempotencyKeys(beforeEpochMilli);
         }
 
         @Override
         public List<LoggedEvent> after(long afterSeq, int limit) {
+            if (readsFail) {
+                throw new LogException("connection refused", null);
+            }
             return real.after(afterSeq, limit);
         }
 
@@ -74,20 +111,58 @@ class AlertDeskTest {
     }
 
     @Test
-    void aCommitWhoseAcknowledgementIsLostStillReachesTheBoardAndTheStreams(@TempDir Path dir) {
+    void aCommitWhoseAcknowledgementIsLostIsSettledFromTheLogAndAnsweredAsRecorded(@TempDir Path dir) {
         try (Database db = Database.sqlite(dir.resolve("t.db"))) {
-            CommitThenFail log = new CommitThenFail(new JdbcEventLog(db));
+            LosesAcknowledgements log = new LosesAcknowledgements(new JdbcEventLog(db));
             AlertDesk desk = new AlertDesk(log, Regions.catalog().tree(), Clock.systemUTC());
             List<Long> published = new ArrayList<>();
             desk.addSink(e -> published.add(e.seq()));
             desk.issue(ADMIN, KYIV);
-            log.failNext = true;
-            assertThatThrownBy(() -> desk.issue(ADMIN, KYIV)).isInstanceOf(LogException.class);
+            log.loseNext = true;
+
+            LoggedEvent second = desk.issue(ADMIN, KYIV);
+
+            assertThat(second.seq()).isEqualTo(2);
             assertThat(desk.board().lastSeq()).isEqualTo(2);
             assertThat(desk.board().active()).hasSize(2);
             assertThat(published).containsExactly(1L, 2L);
             desk.issue(ADMIN, KYIV);
             assertThat(published).containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
+    void aLostAcknowledgementOfACommitThatDidNotHappenIsAnsweredNotRecorded(@TempDir Path dir) {
+        try (Database db = Database.sqlite(dir.resolve("t.db"))) {
+            LosesAcknowledgements log = new LosesAcknowledgements(new JdbcEventLog(db));
+            AlertDesk desk = new AlertDesk(log, Regions.catalog().tree(), Clock.systemUTC());
+            desk.issue(ADMIN, KYIV);
+            log.loseNext = true;
+            log.commitNothing = true;
+
+            assertThatThrownBy(() -> desk.issue(ADMIN, KYIV)).isInstanceOf(NotRecordedException.class);
+            assertThat(desk.board().lastSeq()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aLostAcknowledgementThatCannotBeSettledSaysTheOutcomeIsUnknownNeverNotRecorded(@TempDir Path dir) {
+        try (Database db = Database.sqlite(dir.resolve("t.db"))) {
+            LosesAcknowledgements log = new LosesAcknowledgements(new JdbcEventLog(db));
+            AlertDesk desk = new AlertDesk(log, Regions.catalog().tree(), Clock.systemUTC());
+            desk.settleWindow = java.time.Duration.ofMillis(300);
+            log.loseNext = true;
+            log.readsFail = true;
+
+            assertThatThrownBy(() -> desk.issue(ADMIN, KYIV)).isInstanceOfSatisfying(OutcomeUnknownException.class,
+                    e -> assertThat(e.problem()).isEqualTo(Problem.OUTCOME_UNKNOWN));
+            assertThat(desk.behind()).isTrue();
+
+            // Once the log answers again, the follower folds the event that was committed after all.
+            log.readsFail = false;
+            desk.followLog();
+            assertThat(desk.behind()).isFalse();
+            assertThat(desk.board().lastSeq()).isEqualTo(1);
         }
     }
 }
