@@ -5,7 +5,7 @@ import io.tocsin.domain.DomainException;
 import io.tocsin.domain.Problem;
 import io.tocsin.json.Json;
 import io.tocsin.domain.NotRecordedException;
-import io.tocsin.log.LogException;
+import io.tocsin.db.DatabaseUnavailableException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -56,10 +56,11 @@ public final class Problems {
         } else if (t instanceof NotRecordedException) {
             LOG.log(Level.WARNING, "event log unavailable: a write was not recorded", t);
             send(ctx, Problem.UNAVAILABLE, "the event log is unavailable; nothing was recorded, retry");
-        } else if (t instanceof LogException) {
-            // A read failed (a write's failures are told apart above): say nothing about what was recorded.
-            LOG.log(Level.WARNING, "event log unavailable", t);
-            send(ctx, Problem.UNAVAILABLE, "the event log is unavailable; retry");
+        } else if (t instanceof DatabaseUnavailableException) {
+            // A read failed, or a store other than the log (a write's failures are told apart above): say nothing
+            // about what was recorded.
+            LOG.log(Level.WARNING, "database unavailable: " + t.getMessage());
+            send(ctx, Problem.UNAVAILABLE, "the database is unavailable; retry");
         } else {
             LOG.log(Level.SEVERE, "unhandled error on " + ctx.request().method() + " " + ctx.request().path(), t);
             send(ctx, Problem.INTERNAL, "unexpected error; it has been logged");

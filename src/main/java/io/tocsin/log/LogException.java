@@ -1,7 +1,9 @@
 package io.tocsin.log;
 
-/** The log could not be read or written; the request that needed it fails with 503 and nothing is acknowledged. */
-public class LogException extends RuntimeException {
+import io.tocsin.db.DatabaseUnavailableException;
+
+/** The log could not be read (or checked): the request that needed it fails with 503. */
+public class LogException extends DatabaseUnavailableException {
     public LogException(String message, Throwable cause) {
         super(message, cause);
     }
