@@ -14,7 +14,7 @@ import java.sql.SQLException;
 
 /**
  * The database behind the event log and the token store, named by {@code sqlite:PATH} or
- * {@code jdbc:postgresql://...}. Creates its schema on open.
+ * {@code jdbc:postgresql://...}. Creates or upgrades its schema on open ({@link Migrations}).
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
@@ -23,11 +23,9 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
-        try (Connection c = pool.getConnection(); var st = c.createStatement()) {
-            for (String ddl : dialect.schema()) {
-                st.execute(ddl);
-            }
-        } catch (SQLException e) {
+        try (Connection c = pool.getConnection()) {
+            Migrations.apply(c, dialect);
+        } catch (SQLException | RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot create the schema on " + dialect.name() + ": " + e.getMessage(), e);
         }

@@ -8,8 +8,11 @@ public interface Dialect {
 
     String name();
 
-    /** Statements that create the schema if absent. */
-    String[] schema();
+    /**
+     * Schema version 1: the tables as they were before the schema was versioned (so a database of that time is
+     * exactly version 1). Later changes are further {@link Migrations}, never edits of this.
+     */
+    java.util.List<String> baseline();
 
     /** Called at the start of an append transaction; serialises writers across processes where needed. */
     void lockForAppend(Connection c) throws SQLException;
@@ -55,8 +58,8 @@ public interface Dialect {
         }
 
         @Override
-        public String[] schema() {
-            return new String[]{"""
+        public java.util.List<String> baseline() {
+            return java.util.List.of("""
                     CREATE TABLE IF NOT EXISTS events (
                       seq INTEGER PRIMARY KEY,
                       at TEXT NOT NULL,
@@ -66,7 +69,7 @@ public interface Dialect {
                       payload TEXT NOT NULL,
                       prev_hash TEXT NOT NULL,
                       hash TEXT NOT NULL)""",
-                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS, CAP_LINKS, IDEMPOTENCY};
+                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS, CAP_LINKS);
         }
 
         @Override
@@ -82,8 +85,8 @@ public interface Dialect {
         }
 
         @Override
-        public String[] schema() {
-            return new String[]{"""
+        public java.util.List<String> baseline() {
+            return java.util.List.of("""
                     CREATE TABLE IF NOT EXISTS events (
                       seq BIGINT PRIMARY KEY,
                       at TEXT NOT NULL,
@@ -93,7 +96,7 @@ public interface Dialect {
                       payload TEXT NOT NULL,
                       prev_hash TEXT NOT NULL,
                       hash TEXT NOT NULL)""",
-                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS, CAP_LINKS, IDEMPOTENCY};
+                    "CREATE INDEX IF NOT EXISTS events_alert ON events(alert_id)", TOKENS, CAP_LINKS);
         }
 
         @Override

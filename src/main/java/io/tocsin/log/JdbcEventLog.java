@@ -1,6 +1,5 @@
 package io.tocsin.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tocsin.db.Database;
 import io.tocsin.db.Dialect;
 import io.tocsin.domain.CommitUnknownException;
@@ -11,8 +10,6 @@ import io.tocsin.domain.IdempotencyKey;
 import io.tocsin.domain.NotRecordedException;
 import io.tocsin.domain.EventType;
 import io.tocsin.domain.LoggedEvent;
-import io.tocsin.json.AlertJson;
-import io.tocsin.json.Json;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,10 +28,12 @@ import java.util.Optional;
  * event is on disk.
  */
 public final class JdbcEventLog implements EventLog {
-    private static final String COLUMNS = "seq, at, type, alert_id, actor, payload, prev_hash, hash";
+    /** Column 9, {@code format}, names the {@link PayloadCodec} that wrote the payload; the hash covers 1 to 8. */
+    private static final String COLUMNS = "seq, at, type, alert_id, actor, payload, prev_hash, hash, format";
 
     private final Database db;
     private final Dialect dialect;
+    private static final PayloadCodec CODEC = PayloadCodec.current();
     private final IdempotencyStore idempotencyStore = new IdempotencyStore();
 
     public JdbcEventLog(Database db) {
@@ -113,7 +112,7 @@ public final class JdbcEventLog implements EventLog {
         List<LoggedEvent> out = new ArrayList<>(events.size());
         long seq = head;
         try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < events.size(); i++) {
                 Event event = events.get(i);
                 String payload = payloads.get(i);
@@ -129,6 +128,7 @@ public final class JdbcEventLog implements EventLog {
                 ins.setString(6, payload);
                 ins.setString(7, prev);
                 ins.setString(8, hash);
+                ins.setInt(9, CODEC.version());
                 ins.executeUpdate();
                 out.add(new LoggedEvent(seq, event, prev, hash));
                 prev = hash;
@@ -291,18 +291,14 @@ public final class JdbcEventLog implements EventLog {
     private static LoggedEvent row(ResultSet rs) throws SQLException {
         try {
             Event e = new Event(EventType.fromWire(rs.getString(3)), Instant.parse(rs.getString(2)),
-                    rs.getString(5), AlertJson.read(Json.MAPPER.readTree(rs.getString(6))));
+                    rs.getString(5), PayloadCodec.forFormat(rs.getInt(9)).decode(rs.getString(6)));
             return new LoggedEvent(rs.getLong(1), e, rs.getString(7), rs.getString(8));
-        } catch (JsonProcessingException e) {
-            throw new LogException("event " + rs.getLong(1) + " has an unreadable payload", e);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new LogException("event " + rs.getLong(1) + " has an unreadable payload: " + e.getMessage(), e);
         }
     }
 
     private static String payload(Event event) {
-        try {
-            return Json.MAPPER.writeValueAsString(AlertJson.write(event.alert()));
-        } catch (JsonProcessingException e) {
-            throw new LogException("cannot encode event", e);
-        }
+        return CODEC.encode(event.alert());
     }
 }
