@@ -7,14 +7,30 @@ import picocli.CommandLine.Command;
 @Command(name = "tocsin", mixinStandardHelpOptions = true, version = "tocsin 0.1.0",
         description = "Air-raid alert platform: declare alerts, stream them, keep the record.",
         subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, AuditCommand.class,
-                RegionsCommand.class, CapCommand.class, BenchCommand.class})
+                RegionsCommand.class, CapCommand.class, BenchCommand.class, BackupCommand.class})
 public final class Main {
+    /** Exit code of a usage mistake the user can fix (a wrong path, a port in use): one line, no stack trace. */
+    static final int USAGE = 2;
 
     public static void main(String[] args) {
         Logging.configure();
-        int code = new CommandLine(new Main()).execute(args);
+        int code = commandLine().execute(args);
         if (code != 0 || !ServeCommandState.running()) {
             System.exit(code);
         }
+    }
+
+    /** The whole command line as {@link #main} runs it (tests run commands through it too). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::expectedFailure);
+    }
+
+    /** Mistakes a user can fix are one line and exit 2; anything else is picocli's usual report. */
+    private static int expectedFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof io.tocsin.db.Database.MissingDatabaseException) {
+            cmd.getErr().println("tocsin: " + e.getMessage());
+            return USAGE;
+        }
+        throw e;
     }
 }

@@ -45,12 +45,12 @@ final class TokenCommand {
                 System.err.println("an operator token needs --scope (use UA for the whole country)");
                 return 2;
             }
-            try (Database d = Database.open(db.url)) {
+            try (Database d = db.openForWriting()) {
                 Instant expires = expiresIn == null ? null : Instant.now().plus(expiresIn);
                 TokenStore.Created c = new TokenStore(d, Clock.systemUTC()).create(r, codes, name, expires);
                 System.out.println(c.bearer());
-                System.err.printf("token %s (%s, scope %s) created; the secret above is shown only once%n",
-                        c.token().id(), r.wire(), codes.isEmpty() ? "-" : String.join(",", codes));
+                System.err.printf("token %s (%s, scope %s) created in %s; the secret above is shown only once%n",
+                        c.token().id(), r.wire(), codes.isEmpty() ? "-" : String.join(",", codes), db.describe());
             }
             return 0;
         }
@@ -63,7 +63,7 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            try (Database d = Database.open(db.url)) {
+            try (Database d = db.openExisting()) {
                 System.out.printf("%-12s %-10s %-20s %-8s %s%n", "ID", "ROLE", "SCOPE", "STATE", "NAME");
                 Instant now = Instant.now();
                 for (Token t : new TokenStore(d, Clock.systemUTC()).list()) {
@@ -85,7 +85,7 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            try (Database d = Database.open(db.url)) {
+            try (Database d = db.openExisting()) {
                 boolean done = new TokenStore(d, Clock.systemUTC()).revoke(id);
                 System.out.println(done ? "revoked " + id : "no active token " + id);
                 return done ? 0 : 1;

@@ -31,11 +31,48 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a database that must already exist: commands that only read (audit verify, token list) must never leave
+     * an empty database behind a typo. A missing SQLite file is {@link MissingDatabaseException}.
+     */
+    public static Database openExisting(String url) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            Path file = sqlitePath(url);
+            if (!Files.isRegularFile(file)) {
+                throw new MissingDatabaseException(file);
+            }
+        }
+        return open(url);
+    }
+
+    /** The file of a {@code sqlite:PATH} URL (a bare path is accepted too). */
+    public static Path sqlitePath(String url) {
+        return Path.of(url.startsWith("sqlite:") ? url.substring("sqlite:".length()) : url);
+    }
+
+    /** A read-only command named a database that does not exist. */
+    public static final class MissingDatabaseException extends RuntimeException {
+        public MissingDatabaseException(Path file) {
+            super("no database at " + file.toAbsolutePath() + " (this command never creates one; check --db or TOCSIN_DB)");
+        }
+    }
+
+    /** A consistent copy of the live SQLite database, taken with SQLite's online backup while writers go on. */
+    public void backupTo(Path target) throws SQLException {
+        if (dialect != Dialect.SQLITE) {
+            throw new UnsupportedOperationException("PostgreSQL is backed up with pg_dump (docs/operations.md)");
+        }
+        try (Connection c = pool.getConnection(); var st = c.createStatement()) {
+            // sqlite-jdbc's "backup to" runs the sqlite3_backup API: a page-by-page copy of one consistent snapshot.
+            st.executeUpdate("backup to \"" + target.toAbsolutePath() + "\"");
+        }
+    }
+
     public static Database open(String url) {
         if (url.startsWith("jdbc:postgresql:")) {
             return postgres(url);
         }
-        return sqlite(Path.of(url.startsWith("sqlite:") ? url.substring("sqlite:".length()) : url));
+        return sqlite(sqlitePath(url));
     }
 
     public static Database sqlite(Path file) {
