@@ -62,7 +62,7 @@ public final class TokenStore {
             ins.setString(7, expiresAt == null ? null : expiresAt.toString());
             ins.executeUpdate();
         } catch (SQLException e) {
-            throw new io.tocsin.db.DatabaseUnavailableException("cannot store the token: " + e.getMessage(), e);
+            throw new io.tocsin.domain.StoreUnavailableException("cannot store the token: " + e.getMessage(), e);
         }
         return new Created(t, "tcs_" + id + "_" + secret);
     }
@@ -75,7 +75,7 @@ public final class TokenStore {
                 out.add(token(rs));
             }
         } catch (SQLException e) {
-            throw new io.tocsin.db.DatabaseUnavailableException("cannot list tokens: " + e.getMessage(), e);
+            throw new io.tocsin.domain.StoreUnavailableException("cannot list tokens: " + e.getMessage(), e);
         }
         return out;
     }
@@ -89,7 +89,7 @@ public final class TokenStore {
             cache.remove(id);
             return up.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new io.tocsin.db.DatabaseUnavailableException("cannot revoke the token: " + e.getMessage(), e);
+            throw new io.tocsin.domain.StoreUnavailableException("cannot revoke the token: " + e.getMessage(), e);
         }
     }
 
@@ -128,7 +128,7 @@ public final class TokenStore {
                 return rs.next() ? new Cached(token(rs), HexFormat.of().parseHex(rs.getString("secret_hash")), now) : null;
             }
         } catch (SQLException e) {
-            throw new io.tocsin.db.DatabaseUnavailableException("cannot read tokens: " + e.getMessage(), e);
+            throw new io.tocsin.domain.StoreUnavailableException("cannot read tokens: " + e.getMessage(), e);
         }
     }
 

@@ -5,7 +5,7 @@ import io.tocsin.domain.DomainException;
 import io.tocsin.domain.Problem;
 import io.tocsin.json.Json;
 import io.tocsin.domain.NotRecordedException;
-import io.tocsin.db.DatabaseUnavailableException;
+import io.tocsin.domain.StoreUnavailableException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -56,7 +56,7 @@ public final class Problems {
         } else if (t instanceof NotRecordedException) {
             LOG.log(Level.WARNING, "event log unavailable: a write was not recorded", t);
             send(ctx, Problem.UNAVAILABLE, "the event log is unavailable; nothing was recorded, retry");
-        } else if (t instanceof DatabaseUnavailableException) {
+        } else if (t instanceof StoreUnavailableException) {
             // A read failed, or a store other than the log (a write's failures are told apart above): say nothing
             // about what was recorded.
             LOG.log(Level.WARNING, "database unavailable: " + t.getMessage());

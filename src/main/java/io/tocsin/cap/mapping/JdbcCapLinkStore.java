@@ -25,7 +25,7 @@ public final class JdbcCapLinkStore implements CapLinks.Store {
             ins.setString(3, alertId);
             ins.executeUpdate();
         } catch (SQLException e) {
-            throw new io.tocsin.db.DatabaseUnavailableException("cannot store the CAP link: " + e.getMessage(), e);
+            throw new io.tocsin.domain.StoreUnavailableException("cannot store the CAP link: " + e.getMessage(), e);
         }
     }
 
@@ -39,7 +39,7 @@ public final class JdbcCapLinkStore implements CapLinks.Store {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new io.tocsin.db.DatabaseUnavailableException("cannot read CAP links: " + e.getMessage(), e);
+            throw new io.tocsin.domain.StoreUnavailableException("cannot read CAP links: " + e.getMessage(), e);
         }
     }
 }
