@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -120,7 +121,7 @@ final class RawWebSocket extends ChannelInboundHandlerAdapter implements Sink {
             case AHEAD_OF_LOG -> CLOSE_AHEAD_OF_LOG;
         };
         // The close frame waits behind whatever is queued; a client that never reads it is dropped anyway.
-        sendClose(code, detail, CLOSE_GRACE_SECONDS);
+        sendClose(code, detail);
     }
 
     @Override
@@ -161,7 +162,7 @@ final class RawWebSocket extends ChannelInboundHandlerAdapter implements Sink {
             return;
         }
         int code = close.statusCode() > 0 ? close.statusCode() : 1000;
-        sendClose(code, "", CLOSE_GRACE_SECONDS);
+        sendClose(code, "");
     }
 
     /** A pong now if the socket can take it, else later for the latest ping only, reading nothing meanwhile. */
@@ -207,13 +208,27 @@ final class RawWebSocket extends ChannelInboundHandlerAdapter implements Sink {
         ctx.fireChannelWritabilityChanged();
     }
 
+    /**
+     * Closes a client that broke the rules: reading stops at once; the close frame is followed by a FIN rather than
+     * a close, because closing a socket with the flood still unread sends a reset that can overtake the close frame;
+     * the socket goes after the grace.
+     */
     private void violation(int code, String reason) {
         channel.config().setAutoRead(false);
-        sendClose(code, reason, VIOLATION_GRACE_SECONDS);
+        closed = true;
+        dropUnansweredPing();
+        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(sent -> {
+            if (channel instanceof DuplexChannel duplex) {
+                duplex.shutdownOutput();
+            } else {
+                channel.close();
+            }
+        });
+        forcedClose = ctx.executor().schedule((Runnable) ctx::close, VIOLATION_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
     /** One close frame (never more than one per connection), then the socket goes once sent or after the grace. */
-    private void sendClose(int code, String detail, long graceSeconds) {
+    private void sendClose(int code, String detail) {
         if (closed) {
             return;
         }
@@ -222,7 +237,7 @@ final class RawWebSocket extends ChannelInboundHandlerAdapter implements Sink {
         // A close reason is limited to 123 bytes by RFC 6455.
         String reason = detail.length() > 120 ? detail.substring(0, 120) : detail;
         ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
-        forcedClose = ctx.executor().schedule((Runnable) ctx::close, graceSeconds, TimeUnit.SECONDS);
+        forcedClose = ctx.executor().schedule((Runnable) ctx::close, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
     private void dropUnansweredPing() {
