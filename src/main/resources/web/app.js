@@ -65,6 +65,8 @@ async function start() {
     render();
   };
   ['alert.issued', 'alert.updated', 'alert.ended'].forEach(t => es.addEventListener(t, apply));
+  // The server's log is not the one this page's seq came from: start over from its active list.
+  es.addEventListener('reset', () => { es.close(); location.reload(); });
 }
 
 start();

@@ -47,7 +47,7 @@ public final class ApiRouter {
         new TokensResource(vertx, tokens, tree, auth).mount(r);
         new EventsResource(vertx, desk.log()).mount(r);
         new PointStatusResource(locator, desk.board()).mount(r);
-        new StreamResource(hub, tree, locator).mount(r);
+        new StreamResource(hub, tree, locator, metrics).mount(r);
         // Liveness: the process answers; "degraded" while the board may be behind the log. Readiness: 503 while
         // behind, so a load balancer drains this node until it has caught up and can write.
         r.get("/health").handler(ctx -> Replies.ok(ctx, io.tocsin.json.Json.MAPPER.createObjectNode()

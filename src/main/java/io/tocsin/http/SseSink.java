@@ -63,7 +63,20 @@ final class SseSink implements Sink {
 
     @Override
     public void keepAlive() {
-        res.write(KEEP_ALIVE);
+        // With bytes still queued the stream is not idle: a keep-alive would only add to what the client is not
+        // reading (a subscriber that stays behind is cut off by the next event).
+        if (!congested()) {
+            res.write(KEEP_ALIVE);
+        }
+    }
+
+    @Override
+    public boolean resetTo(long head, long requested) {
+        // The id: line moves the client's Last-Event-ID to the head, so a reconnect resumes from there, not from the
+        // seq of another history; the stream then goes on live from the head.
+        res.write(Buffer.buffer("id: " + head + "\nevent: reset\ndata: {\"head\":" + head + ",\"requested\":"
+                + requested + "}\n\n"));
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tocsin.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
 import io.tocsin.domain.DomainException;
 import io.tocsin.domain.Problem;
@@ -20,11 +21,13 @@ final class StreamResource {
     private final Hub hub;
     private final RegionTree tree;
     private final PointLocator locator;
+    private final StreamGuards guards;
 
-    StreamResource(Hub hub, RegionTree tree, PointLocator locator) {
+    StreamResource(Hub hub, RegionTree tree, PointLocator locator, MeterRegistry metrics) {
         this.hub = hub;
         this.tree = tree;
         this.locator = locator;
+        this.guards = new StreamGuards(metrics);
     }
 
     void mount(Router r) {
@@ -44,7 +47,7 @@ final class StreamResource {
         // Switch once Vert.x is done with this request, still on the socket's own loop and context.
         Vertx.currentContext().runOnContext(v -> {
             if (channel.isActive()) {
-                RawWebSocket socket = new RawWebSocket(channel);
+                RawWebSocket socket = new RawWebSocket(channel, guards);
                 if (WebSocketUpgrade.switchProtocols(channel, accept, socket)) {
                     hub.subscribe(socket, req.filter(), req.afterSeq());
                 }

@@ -32,7 +32,7 @@ final class WebSocketUpgrade {
     /** RFC 6455 §1.3: the GUID appended to the client's key. */
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     /** Subscribers send only control frames (at most 125 bytes); anything much bigger is not a subscriber. */
-    private static final int MAX_INBOUND_FRAME = 4096;
+    static final int MAX_INBOUND_FRAME = 4096;
     /** Vert.x's HTTP/1.x handlers, removed once the connection speaks WebSocket (its decoder is replaced). */
     private static final List<String> HTTP_HANDLERS = List.of("handler", "h2c", "idle", "chunkedWriter",
             "webSocketExtensionHandler", "inflater", "deflater", "httpEncoder");

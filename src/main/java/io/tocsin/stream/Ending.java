@@ -7,5 +7,7 @@ public enum Ending {
     /** The server is stopping; the client reconnects (to this node when it is back, or another) and resumes. */
     SHUTDOWN,
     /** The server could not serve the stream (e.g. the log could not be read for a replay). */
-    SERVER_ERROR
+    SERVER_ERROR,
+    /** The client's resume point is beyond the log's head: it reloads and resumes from the head. */
+    AHEAD_OF_LOG
 }

@@ -50,6 +50,7 @@ public final class Hub implements EventSink {
     private final Counter deliveryErrors;
     /** Only the first failure of its kind is logged with a stack trace; the counter tells how many followed. */
     private final Set<Class<?>> loggedFailures = ConcurrentHashMap.newKeySet();
+    private final Counter aheadOfLog;
     private final List<Long> timers = new ArrayList<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -68,6 +69,7 @@ public final class Hub implements EventSink {
                 .description("Subscribers closed because writing to them failed unexpectedly (each is contained: "
                         + "the other subscribers' delivery goes on)")
                 .register(metrics);
+        this.aheadOfLog = metrics.counter("tocsin_resumes_ahead_of_log");
     }
 
     /**
@@ -140,7 +142,7 @@ public final class Hub implements EventSink {
         if (afterSeq < 0) {
             s.goLive();
         } else {
-            replayFrom(loop, s, afterSeq);
+            replayFrom(loop, s, afterSeq, true);
         }
     }
 
@@ -156,8 +158,23 @@ public final class Hub implements EventSink {
         });
     }
 
-    private void replayFrom(LoopHub loop, Subscriber s, long after) {
-        vertx.<List<LoggedEvent>>executeBlocking(() -> log.after(after, REPLAY_PAGE), false).onComplete(ar -> {
+    /**
+     * One page of the log after {@code after}. The first page of a resume also checks that the client's seq is not
+     * beyond the head: an empty page then reads the head, and a head below the client's seq is answered
+     * explicitly ({@link #aheadOfLog}) instead of with silence until the log reaches that seq again.
+     */
+    private record ReplayPage(List<LoggedEvent> events, long head) {
+        static final long UNREAD = Long.MAX_VALUE;
+    }
+
+    private ReplayPage readPage(long after, boolean first) {
+        List<LoggedEvent> page = log.after(after, REPLAY_PAGE);
+        // Read after the page: an event appended in between only raises the head, never hides a client ahead of it.
+        return new ReplayPage(page, first && page.isEmpty() && after > 0 ? log.lastSeq() : ReplayPage.UNREAD);
+    }
+
+    private void replayFrom(LoopHub loop, Subscriber s, long after, boolean first) {
+        vertx.<ReplayPage>executeBlocking(() -> readPage(after, first), false).onComplete(ar -> {
             if (s.closed()) {
                 return;
             }
@@ -166,7 +183,11 @@ public final class Hub implements EventSink {
                 s.sink.close(Ending.SERVER_ERROR, "replay failed, reconnect to resume");
                 return;
             }
-            List<LoggedEvent> page = ar.result();
+            if (ar.result().head() < after) {
+                aheadOfLog(loop, s, after, ar.result().head());
+                return;
+            }
+            List<LoggedEvent> page = ar.result().events();
             if (page.isEmpty()) {
                 if (!s.goLive()) {
                     cutOff(loop, s);
@@ -183,11 +204,24 @@ public final class Hub implements EventSink {
             s.replay(wanted, upTo);
             delivered.increment(wanted.size());
             if (s.sink.congested()) {
-                s.sink.onDrained(() -> s.context.runOnContext(v -> replayFrom(loop, s, upTo)));
+                s.sink.onDrained(() -> s.context.runOnContext(v -> replayFrom(loop, s, upTo, false)));
             } else {
-                replayFrom(loop, s, upTo);
+                replayFrom(loop, s, upTo, false);
             }
         });
+    }
+
+    /**
+     * The client resumes after a seq the log has not reached: its view comes from another history (a log restored
+     * from an older copy reuses seqs). It is told the head; a transport that goes on (SSE) is subscribed afresh
+     * from the head, so it gets every event after it, as any subscriber resuming there would.
+     */
+    private void aheadOfLog(LoopHub loop, Subscriber s, long requested, long head) {
+        aheadOfLog.increment();
+        unsubscribe(loop, s);
+        if (s.sink.resetTo(head, requested)) {
+            subscribe(s.sink, s.filter, head);
+        }
     }
 
     private void unsubscribe(LoopHub loop, Subscriber s) {

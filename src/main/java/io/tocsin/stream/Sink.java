@@ -26,7 +26,18 @@ public interface Sink {
      */
     void close(Ending why, String detail);
 
-
+    /**
+     * The client asked to resume after {@code requested}, a seq the log has not reached (the log was restored from
+     * an older copy, or the seq came from another log): the client's view is from another history, so it is told
+     * the head and must reload what it shows. Returns true when the stream goes on from {@code head} (SSE: an
+     * {@code event: reset} whose {@code id:} is the head), false when the connection was ended instead (WebSocket:
+     * close 4009 naming the head). By default the stream is ended with that reason.
+     */
+    default boolean resetTo(long head, long requested) {
+        close(Ending.AHEAD_OF_LOG, "after=" + requested + " is beyond the log's head " + head
+                + ": reload, then reconnect with after=" + head);
+        return false;
+    }
 
     /** Runs {@code then} when the client goes away. */
     void onClose(Runnable then);
