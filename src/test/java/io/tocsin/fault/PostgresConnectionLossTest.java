@@ -165,8 +165,8 @@ class PostgresConnectionLossTest {
                 System.out.printf("PostgreSQL kill campaign: %d backends terminated, %d replies: %d acknowledged,"
                         + " %d not recorded, %d outcome unknown; log head %d%n", kills.get(), replies.size(), ok,
                         notRecorded, unknown, alertAtSeq.size());
-                assertThat(kills.get()).as("backends terminated").isGreaterThan(10);
-                assertThat(ok).isGreaterThan(10);
+                assertThat(kills.get()).as("backends terminated").isPositive();
+                assertThat(ok).isPositive();
 
                 long head = alertAtSeq.size();
                 assertThat(server.desk().board().lastSeq()).isEqualTo(head);
