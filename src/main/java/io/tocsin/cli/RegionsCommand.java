@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -27,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "regions", mixinStandardHelpOptions = true,
         description = "Look up the regions of Ukraine (KATOTTH codifier, ISO 3166-2 for oblasts).",
-        subcommands = {RegionsCommand.Find.class, RegionsCommand.ListRegions.class})
+        subcommands = {RegionsCommand.Find.class, RegionsCommand.ListRegions.class, RegionsCommand.Search.class})
 public final class RegionsCommand implements Runnable {
     private final Supplier<RegionCatalog> catalogSource;
     private RegionCatalog catalog;
@@ -122,6 +123,39 @@ public final class RegionsCommand implements Runnable {
                 out.println(toJson(regions));
             } else {
                 printTable(out, regions);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "Find regions by name, Ukrainian or English (prefix, any case, any apostrophe); a settlement"
+                    + " (city, town, village) gives the hromada it lies in.")
+    static final class Search implements Callable<Integer> {
+        @ParentCommand
+        RegionsCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(arity = "1..*", paramLabel = "NAME", description = "the name or its beginning, e.g. Бровари, kryvyi rih")
+        List<String> words;
+        @Option(names = "--limit", defaultValue = "10", description = "at most this many matches (default ${DEFAULT-VALUE})")
+        int limit;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<io.tocsin.region.RegionSearch.Hit> hits = parent.catalog().search().search(String.join(" ", words), limit);
+            if (hits.isEmpty()) {
+                spec.commandLine().getErr().println("no region or settlement is named like '" + String.join(" ", words) + "'");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+            for (io.tocsin.region.RegionSearch.Hit hit : hits) {
+                Region r = hit.region();
+                String via = hit.via() == null ? "" : "  ← " + hit.via().kind().wire() + " " + hit.via().nameUk() + " / "
+                        + hit.via().nameEn();
+                out.printf(Locale.ROOT, "%-8s %-19s %s / %s%s%n", r.kind().wire(), r.code(), r.nameUk(), r.nameEn(), via);
             }
             out.flush();
             return 0;

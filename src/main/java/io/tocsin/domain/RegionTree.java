@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,13 +46,57 @@ public final class RegionTree {
         this.children = Map.copyOf(kids);
     }
 
-    /** Finds a region by its public or KATOTTH code. */
+    /** Finds a region by its public or KATOTTH code, in any case ({@code ua-46} is UA-46). */
     public Optional<Region> find(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(byAnyCode.get(code.trim()));
+        if (code == null) {
+            return Optional.empty();
+        }
+        Region exact = byAnyCode.get(code.trim());
+        return Optional.ofNullable(exact != null ? exact : byAnyCode.get(code.trim().toUpperCase(Locale.ROOT)));
     }
 
+    /** The region with this code; an unknown one is a problem that suggests the regions whose names match it. */
     public Region require(String code) {
-        return find(code).orElseThrow(() -> new DomainException(Problem.UNKNOWN_REGION, "unknown region: " + code));
+        return find(code).orElseThrow(() -> new DomainException(Problem.UNKNOWN_REGION, unknown(code)));
+    }
+
+    /** "unknown region: X", with the regions whose names match X when there are any (people type names). */
+    public String unknown(String code) {
+        List<Region> near = code == null ? List.of() : named(code, 3);
+        String hint = near.isEmpty() ? "" : "; did you mean " + String.join(", ", near.stream()
+                .map(r -> r.code() + " (" + r.nameUk() + " / " + r.nameEn() + ")").toList()) + "?";
+        return "unknown region: " + code + hint;
+    }
+
+    /**
+     * Up to {@code limit} regions whose Ukrainian or English name, with or without its level word, equals or starts
+     * with {@code text} (see {@link NameKey}); exact names first, then oblasts, raions, hromadas.
+     */
+    public List<Region> named(String text, int limit) {
+        String q = NameKey.of(text);
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        List<Region> exact = new ArrayList<>();
+        List<Region> prefix = new ArrayList<>();
+        for (Region r : byCode.values()) {
+            if (r.kind() == RegionKind.COUNTRY) {
+                continue;
+            }
+            String uk = NameKey.of(r.nameUk());
+            String en = NameKey.of(r.nameEn());
+            if (uk.equals(q) || en.equals(q)) {
+                exact.add(r);
+            } else if (NameKey.wordPrefix(uk, q) || NameKey.wordPrefix(en, q)) {
+                prefix.add(r);
+            }
+        }
+        Comparator<Region> byLevel = Comparator.comparing(Region::kind).thenComparing(r -> r.nameUk().length())
+                .thenComparing(Region::nameUk);
+        exact.sort(byLevel);
+        prefix.sort(byLevel);
+        exact.addAll(prefix);
+        return List.copyOf(exact.subList(0, Math.min(limit, exact.size())));
     }
 
     public List<Region> all() {

@@ -26,7 +26,7 @@ public final class ApiRouter {
     }
 
     public static Router create(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree,
-                                PointLocator locator, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics,
+                                PointLocator locator, io.tocsin.region.RegionSearch search, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics,
                                 io.tocsin.cap.mapping.CapLinks.Store capLinks) {
         Router r = Router.router(vertx);
         // First of all, even before the CAP route that reads its own large bodies (order -1000).
@@ -35,10 +35,11 @@ public final class ApiRouter {
             // Off unless configured: browsers on other origins may then read the public API, never with credentials.
             r.route("/api/*").handler(CorsHandler.create().addOrigins(config.corsOrigins())
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH, HttpMethod.DELETE))
-                    .allowedHeaders(Set.of("Authorization", "Content-Type", "Last-Event-ID")));
+                    .allowedHeaders(Set.of("Authorization", "Content-Type", "Last-Event-ID", "Idempotency-Key")));
         }
         r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         Auth auth = new Auth(tokens, config.limits());
+        new RegionSearchResource(search).mount(r);
         new RegionsResource(tree, desk.board()).mount(r);
         new CapResource(vertx, config, desk, tree, locator, auth, capLinks).mount(r);
         new AlertsResource(vertx, desk, tree, auth).mount(r);

@@ -111,6 +111,6 @@ final class RegionsResource {
 
     private Region find(RoutingContext ctx) {
         String code = ctx.pathParam("code");
-        return tree.find(code).orElseThrow(() -> new DomainException(Problem.NOT_FOUND, "no region " + code));
+        return tree.find(code).orElseThrow(() -> new DomainException(Problem.NOT_FOUND, tree.unknown(code)));
     }
 }

@@ -11,13 +11,19 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the official KATOTTH codifier (Minregion, CSV: five code columns, a category letter and a name), keeping
- * only the levels alerts are declared for: oblast-level units (O, K), raions (P) and hromadas (H). Settlements and
- * city districts (M, X, C, B) are skipped: 29,800 rows nobody alerts separately.
+ * Reads the official KATOTTH codifier (Minregion, CSV: five code columns, a category letter and a name): the levels
+ * alerts are declared for — oblast-level units (O, K), raions (P) and hromadas (H) — and the settlements (cities M,
+ * towns X, villages C), which only name search uses. City districts (B) are skipped.
  */
 final class Codifier {
-    /** One unit: its own KATOTTH code, its parent's KATOTTH code (null for O/K) and the bare name ("Уманська"). */
+    /**
+     * One unit: its own KATOTTH code, its parent's KATOTTH code (null for O/K; a settlement's is its hromada) and
+     * the bare name ("Уманська").
+     */
     record Entry(char category, String katotth, String parentKatotth, String name) {
+        boolean isSettlement() {
+            return category == 'M' || category == 'X' || category == 'C';
+        }
     }
 
     private static final int CODE_COLUMNS = 5;
@@ -55,7 +61,7 @@ final class Codifier {
                 throw new IllegalStateException("codifier line " + lineNo + " is malformed: " + line);
             }
             char category = cols[CATEGORY].charAt(0);
-            if (category != 'O' && category != 'K' && category != 'P' && category != 'H') {
+            if ("OKPHMXC".indexOf(category) < 0) {
                 continue;
             }
             // The unit's own code is the deepest filled code column; its parent's is the one before it.

@@ -36,10 +36,23 @@ public final class RegionCatalog {
 
     private final RegionTree tree;
     private final PointLocator locator;
+    private final RegionSearch search;
 
-    private RegionCatalog(RegionTree tree, PointLocator locator) {
+    private RegionCatalog(RegionTree tree, PointLocator locator, RegionSearch search) {
         this.tree = tree;
         this.locator = locator;
+        this.search = search;
+    }
+
+    private static List<Settlement> settlements(List<Codifier.Entry> codifier) {
+        List<Settlement> out = new ArrayList<>(30_000);
+        for (Codifier.Entry e : codifier) {
+            if (e.isSettlement()) {
+                out.add(new Settlement(e.katotth(), Settlement.Kind.of(e.category()), e.name(),
+                        RegionNames.english(e.name()), e.parentKatotth()));
+            }
+        }
+        return out;
     }
 
     /** Loads the catalog from the class path. */
@@ -53,9 +66,11 @@ public final class RegionCatalog {
                     pool.submit(() -> GeoJsonFeatures.read(gunzip(loader, RAION_BOUNDARIES), "katotth"));
             Future<List<GeoJsonFeatures.Feature>> oblasts =
                     pool.submit(() -> GeoJsonFeatures.read(gunzip(loader, OBLAST_BOUNDARIES), "shapeISO"));
-            RegionTree tree = buildTree(Codifier.readGzip(open(loader, CODIFIER)),
+            List<Codifier.Entry> codifier = Codifier.readGzip(open(loader, CODIFIER));
+            RegionTree tree = buildTree(codifier.stream().filter(e -> !e.isSettlement()).toList(),
                     OblastTable.read(open(loader, OBLASTS)));
-            return new RegionCatalog(tree, new PointLocator(tree, hromadas.get(), raions.get(), oblasts.get()));
+            RegionSearch search = new RegionSearch(tree, settlements(codifier));
+            return new RegionCatalog(tree, new PointLocator(tree, hromadas.get(), raions.get(), oblasts.get()), search);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
@@ -113,6 +128,11 @@ public final class RegionCatalog {
 
     public PointLocator locator() {
         return locator;
+    }
+
+    /** Search by name: regions and the settlements that resolve to their hromada. */
+    public RegionSearch search() {
+        return search;
     }
 
     /** Shortcut for {@link PointLocator#boundary(String)}. */

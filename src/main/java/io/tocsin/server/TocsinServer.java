@@ -93,7 +93,8 @@ public final class TocsinServer implements AutoCloseable {
         every(EXPIRY_CHECK_MS, "expiry check", desk::expireDue);
         every(FOLLOW_LOG_MS, "following the log", desk::followLog);
         every(FORGET_KEYS_MS, "forgetting old idempotency keys", desk::forgetOldIdempotencyKeys);
-        var router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), hub, tokens, metrics,
+        var router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), regions.search(), hub, tokens,
+                metrics,
                 new io.tocsin.cap.mapping.JdbcCapLinkStore(db));
         try {
             // One server per event loop on the same port: Vert.x spreads connections over them, so every core

@@ -85,4 +85,19 @@ class RegionsCommandTest {
         assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("expected country, oblast, raion or hromada");
     }
+
+    @Test
+    void searchPrintsTheHromadaOfACityFoundByItsEnglishName() {
+        int exit = run("search", "kryvyi", "rih");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString().lines().findFirst().orElseThrow())
+                .startsWith("hromada").contains("Криворізька територіальна громада").contains("city Кривий Ріг");
+    }
+
+    @Test
+    void searchForNothingSaysSo() {
+        assertThat(run("search", "zzqx")).isEqualTo(1);
+        assertThat(err.toString()).contains("no region or settlement");
+    }
 }
