@@ -36,6 +36,8 @@ class SplitNationwideAlertReviewApiTest {
         String colleague = s.token(Role.OPERATOR, List.of("UA"), "second national duty officer");
         List<String> oblasts = json(s.get("/api/v1/regions?kind=oblast")).get("regions").findValuesAsText("code");
         assertThat(oblasts).hasSize(27);
+        String markerId;
+        long reviewSeq;
 
         try (SseClient colleagueSse = SseClient.openAs(s.http, s.uri("/api/v1/stream"), colleague);
              WsClient colleagueWs = WsClient.openAs(s.http,
@@ -56,6 +58,7 @@ class SplitNationwideAlertReviewApiTest {
             String splitterId = splitter.split("_")[1];
 
             SseClient.SseEvent review = untilType(colleagueSse, "review.requested");
+            reviewSeq = review.id();
             assertThat(review.alertId()).as("the piece that crossed the bound").isEqualTo(pieces.get(1));
             assertThat(review.data().get("operator").asText()).isEqualTo(splitterId);
             assertThat(untilType(adminSse, "review.requested").alertId()).isEqualTo(pieces.get(1));
@@ -65,7 +68,7 @@ class SplitNationwideAlertReviewApiTest {
             // A marker after the review: streams deliver in seq order, so whoever saw the marker had its chance.
             HttpResponse<String> marker = s.post("/api/v1/alerts", colleague,
                     "{\"regions\":[\"UA-46\"],\"threat\":\"artillery\"}");
-            String markerId = json(marker).get("alert").get("id").asText();
+            markerId = json(marker).get("alert").get("id").asText();
             assertThat(typesUntil(anonymous, markerId)).as("the public stream").doesNotContain("review.requested")
                     .contains("alert.issued");
             assertThat(typesUntil(ownSse, markerId)).as("the operator it is about").doesNotContain("review.requested");
@@ -84,6 +87,13 @@ class SplitNationwideAlertReviewApiTest {
         assertThat(reviews.get(0).get("oblast_count").asInt()).isEqualTo(27);
         assertThat(reviews.get(0).get("alerts")).hasSize(3);
         assertThat(s.get("/api/v1/reviews").statusCode()).isEqualTo(401);
+
+        // Resuming from the log goes through the same check: a reviewer gets the review again, the public does not.
+        try (SseClient reviewer = SseClient.open(s.http, s.uri("/api/v1/stream"), "0", colleague);
+             SseClient publicReplay = SseClient.open(s.http, s.uri("/api/v1/stream"), "0")) {
+            assertThat(untilType(reviewer, "review.requested").id()).isEqualTo(reviewSeq);
+            assertThat(typesUntil(publicReplay, markerId)).doesNotContain("review.requested");
+        }
 
         // "Come to": further pieces while the bound is already covered ask nothing more.
         assertThat(s.post("/api/v1/alerts", splitter, "{\"regions\":[\"UA-32\"],\"threat\":\"air_raid\"}")

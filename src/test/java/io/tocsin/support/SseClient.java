@@ -49,7 +49,8 @@ public final class SseClient implements AutoCloseable {
         return open(http, uri, null, token);
     }
 
-    private static SseClient open(HttpClient http, URI uri, String lastEventId, String token) {
+    /** Opens a stream; {@code lastEventId} and {@code token} may each be null. */
+    public static SseClient open(HttpClient http, URI uri, String lastEventId, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
