@@ -9,6 +9,7 @@ import io.tocsin.domain.DomainException;
 import io.tocsin.domain.EndAlert;
 import io.tocsin.domain.Event;
 import io.tocsin.domain.EventLog;
+import io.tocsin.domain.Footprints;
 import io.tocsin.domain.HeadMovedException;
 import io.tocsin.domain.IdempotencyKey;
 import io.tocsin.domain.IssueAlert;
@@ -17,6 +18,7 @@ import io.tocsin.domain.NotRecordedException;
 import io.tocsin.domain.OutcomeUnknownException;
 import io.tocsin.domain.Problem;
 import io.tocsin.domain.RegionTree;
+import io.tocsin.domain.SplitDetector;
 import io.tocsin.domain.UpdateAlert;
 
 import java.time.Clock;
@@ -41,6 +43,8 @@ import java.util.function.Function;
 public final class AlertDesk {
     private final EventLog log;
     private final Board board;
+    /** Folded beside the board, so the split check on each write is a few map reads (see Footprints). */
+    private final Footprints footprints;
     private final Decider decider;
     private final Clock clock;
     /** How long idempotency keys are remembered: longer than the 24 h a client may expect to retry within. */
@@ -64,6 +68,7 @@ public final class AlertDesk {
     public AlertDesk(EventLog log, RegionTree regions, Clock clock, ApprovalPolicy policy) {
         this.log = log;
         this.board = new Board(regions);
+        this.footprints = new Footprints(regions);
         this.decider = new Decider(regions, policy);
         this.clock = clock;
     }
@@ -77,7 +82,7 @@ public final class AlertDesk {
             if (page.isEmpty()) {
                 return count;
             }
-            page.forEach(e -> board.apply(e, decider.policy().ttl()));
+            page.forEach(this::fold);
             after = page.get(page.size() - 1).seq();
             count += page.size();
         }
@@ -93,6 +98,11 @@ public final class AlertDesk {
 
     public java.time.Duration approvalTtl() {
         return decider.policy().ttl();
+    }
+
+    /** Read-only: which operators' alerts cover the two-person bound in pieces now (for the reviews listing). */
+    public SplitDetector splits() {
+        return decider.splits();
     }
 
     public EventLog log() {
@@ -123,7 +133,10 @@ public final class AlertDesk {
         return write(key, now -> List.of(decider.end(board, actor, cmd, now))).get(0);
     }
 
-    /** A second operator approves a held request; returns the grant and the issued alert. */
+    /**
+     * A second operator approves a held request; returns the grant, then the released event (the issue, or the held
+     * update), then any review request.
+     */
     public List<LoggedEvent> approve(Actor actor, String pendingId) {
         return approve(actor, pendingId, null);
     }
@@ -241,7 +254,8 @@ public final class AlertDesk {
             long head = board.lastSeq();
             List<Event> events;
             try {
-                events = decide.apply(clock.instant());
+                // A review request the decision calls for (a split completed) goes into the same append.
+                events = decider.withReview(footprints, decide.apply(clock.instant()));
             } catch (NothingDue none) {
                 return List.of();
             }
@@ -294,8 +308,13 @@ public final class AlertDesk {
         }
     }
 
-    private void applyAndPublish(LoggedEvent e) {
+    private void fold(LoggedEvent e) {
         board.apply(e, decider.policy().ttl());
+        footprints.apply(e);
+    }
+
+    private void applyAndPublish(LoggedEvent e) {
+        fold(e);
         for (EventSink sink : sinks) {
             sink.publish(e);
         }

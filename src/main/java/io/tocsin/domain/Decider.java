@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Set;
 public final class Decider {
     private final RegionTree regions;
     private final ApprovalPolicy policy;
+    private final SplitDetector splits;
 
     public Decider(RegionTree regions) {
         this(regions, ApprovalPolicy.DEFAULT);
@@ -22,10 +24,38 @@ public final class Decider {
     public Decider(RegionTree regions, ApprovalPolicy policy) {
         this.regions = Objects.requireNonNull(regions);
         this.policy = Objects.requireNonNull(policy);
+        this.splits = new SplitDetector(regions, policy.wideOblasts());
     }
 
     public ApprovalPolicy policy() {
         return policy;
+    }
+
+    public SplitDetector splits() {
+        return splits;
+    }
+
+    /**
+     * The decided events, followed by a {@code review.requested} when they make an issuer's active actual alerts
+     * come to cover the two-person bound in pieces ({@link SplitDetector}); {@code footprints} is the fold of
+     * everything before them. All go to the log together; no alert is ever held for it. An alert released by an
+     * approval that reaches the bound on its own has just had its second look and asks for none; a smaller one (a
+     * chemical alert for one oblast) may still complete a split with its operator's other pieces.
+     */
+    public List<Event> withReview(Footprints footprints, List<Event> decided) {
+        boolean approved = decided.stream().anyMatch(e -> e.type() == EventType.APPROVAL_GRANTED);
+        for (Event e : decided) {
+            if (approved && SplitDetector.oblastUnits(regions, e.alert()).size() >= policy.wideOblasts()) {
+                continue;
+            }
+            Optional<Event> review = splits.reviewFor(footprints, e);
+            if (review.isPresent()) {
+                List<Event> out = new ArrayList<>(decided);
+                out.add(review.get());
+                return List.copyOf(out);
+            }
+        }
+        return decided;
     }
 
     public Event issue(Board board, Actor actor, IssueAlert cmd, Instant now, String newId) {
@@ -45,7 +75,10 @@ public final class Decider {
         return new Event(needsApproval(alert) ? EventType.APPROVAL_REQUESTED : EventType.ISSUED, now, actor.id(), alert);
     }
 
-    /** A second operator approves a held request: the grant and the issue, to be appended together. */
+    /**
+     * A second operator approves a held request: the grant and the release — the issue of a held new alert, or the
+     * held update of an active one — to be appended together (see {@link #withReview} for a split it completes).
+     */
     public List<Event> approve(Board board, Actor actor, String pendingId, Instant now) {
         requireWriter(actor);
         Pending p = board.pending(pendingId).filter(x -> x.expiresAt().isAfter(now))
@@ -56,11 +89,30 @@ public final class Decider {
         }
         requireScope(actor, p.alert().regions());
         Alert proposed = p.alert();
+        Event released = board.find(proposed.id()).isPresent()
+                ? releaseUpdate(board, actor, proposed, now) : releaseIssue(actor, proposed, now);
+        return List.of(new Event(EventType.APPROVAL_GRANTED, now, actor.id(), proposed), released);
+    }
+
+    private static Event releaseIssue(Actor approver, Alert proposed, Instant now) {
         Alert issued = new Alert(proposed.id(), proposed.regions(), proposed.threat(), proposed.subtype(),
                 proposed.stage(), proposed.status(), proposed.texts(), proposed.issuedBy(), now, now,
                 proposed.expiresAt(), null, null);
-        return List.of(new Event(EventType.APPROVAL_GRANTED, now, actor.id(), proposed),
-                new Event(EventType.ISSUED, now, actor.id(), issued));
+        return new Event(EventType.ISSUED, now, approver.id(), issued);
+    }
+
+    /**
+     * A held update carries, as its {@code updatedAt}, the version of the alert it was made from: it is released
+     * only onto that version, so approving it never silently undoes a change made since.
+     */
+    private Event releaseUpdate(Board board, Actor approver, Alert proposed, Instant now) {
+        Alert current = requireActive(board, proposed.id());
+        requireScope(approver, current.regions());
+        if (!current.updatedAt().equals(proposed.updatedAt())) {
+            throw new DomainException(Problem.INVALID_TRANSITION, "alert " + proposed.id()
+                    + " has changed since this update was requested; request the update again");
+        }
+        return new Event(EventType.UPDATED, now, approver.id(), withUpdatedAt(proposed, now));
     }
 
     /** Actual alerts that are nationwide in scale or chemical/nuclear need a second operator. */
@@ -68,11 +120,26 @@ public final class Decider {
         if (a.status() != Status.ACTUAL) {
             return false;
         }
-        return policy.alwaysTwoPerson().contains(a.threat()) || oblastsCovered(a.regions()) >= policy.wideOblasts();
+        return policy.alwaysTwoPerson().contains(a.threat())
+                || SplitDetector.oblastUnits(regions, a).size() >= policy.wideOblasts();
     }
 
-    private long oblastsCovered(List<String> codes) {
-        return codes.stream().map(c -> regions.oblastOf(c).map(Region::code).orElse(c)).distinct().count();
+    /**
+     * Whether an update from {@code old} to {@code next} stays inside what was approved: the same threat on no more
+     * than the old area. Such an update (new texts, a subtype, a stage, an expiry, a narrower area) is no new
+     * decision, so it is not held: an approved nationwide alert can be kept current at once.
+     */
+    private boolean withinApproved(Alert old, Alert next) {
+        if (!needsApproval(old) || old.threat() != next.threat()) {
+            return false;
+        }
+        return next.regions().stream()
+                .allMatch(r -> old.regions().stream().anyMatch(o -> regions.isSelfOrAncestor(o, r)));
+    }
+
+    private static Alert withUpdatedAt(Alert a, Instant at) {
+        return new Alert(a.id(), a.regions(), a.threat(), a.subtype(), a.stage(), a.status(), a.texts(), a.issuedBy(),
+                a.issuedAt(), at, a.expiresAt(), a.endedAt(), a.endReason());
     }
 
     public Event update(Board board, Actor actor, UpdateAlert cmd, Instant now) {
@@ -91,10 +158,11 @@ public final class Decider {
         Alert next = new Alert(old.id(), codes, threat, subtype, cmd.stage() == null ? old.stage() : cmd.stage(),
                 old.status(), cmd.texts() == null ? old.texts() : cmd.texts(), old.issuedBy(), old.issuedAt(), now,
                 expires, null, null);
-        if (needsApproval(next) && !needsApproval(old)) {
-            // An update must not be a way around the two-person rule.
-            throw new DomainException(Problem.APPROVAL_REQUIRED,
-                    "this update would make the alert need a second operator; issue a new alert instead");
+        if (needsApproval(next) && !withinApproved(old, next)) {
+            // Judged by the result, like an issue: an update that makes the alert need a second operator (wider
+            // than approved, or a new threat that needs one) is held. Until approved the alert stays as it is;
+            // the request carries the version it was made from (see releaseUpdate).
+            return new Event(EventType.APPROVAL_REQUESTED, now, actor.id(), withUpdatedAt(next, old.updatedAt()));
         }
         return new Event(EventType.UPDATED, now, actor.id(), next);
     }

@@ -10,7 +10,12 @@ public enum EventType {
     /** A second operator approved; the alert.issued event follows in the same transaction. */
     APPROVAL_GRANTED("approval.granted"),
     /** Nobody approved in time; the alert was never issued. */
-    APPROVAL_EXPIRED("approval.expired");
+    APPROVAL_EXPIRED("approval.expired"),
+    /**
+     * One operator's active actual alerts have come to cover the two-person bound in pieces, each issued at once:
+     * a second look is asked for, not waited for. Carries the alert that crossed the bound; changes no alert.
+     */
+    REVIEW_REQUESTED("review.requested");
 
     private final String wire;
 
@@ -21,6 +26,14 @@ public enum EventType {
     /** True for the events the public sees (streams, the events page); approvals are for operators and audit. */
     public boolean isPublic() {
         return this == ISSUED || this == UPDATED || this == ENDED;
+    }
+
+    /**
+     * True for the events streams carry: the public ones to everyone, review requests only to the operators and
+     * admins they concern ({@link SplitDetector#isReviewerOf}).
+     */
+    public boolean isStreamed() {
+        return isPublic() || this == REVIEW_REQUESTED;
     }
 
     public String wire() {

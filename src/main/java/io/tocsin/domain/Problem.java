@@ -20,7 +20,6 @@ public enum Problem {
     OUT_OF_SCOPE(403, "Region outside the token's scope"),
     SELF_APPROVAL(403, "A request cannot be approved by the token that made it"),
     APPROVAL_NOT_FOUND(404, "No such pending approval"),
-    APPROVAL_REQUIRED(409, "This change needs a second operator's approval"),
     CONFLICT(409, "The decision no longer holds: the record changed meanwhile"),
     IDEMPOTENCY_KEY_IN_USE(409, "A request with this Idempotency-Key is still being processed"),
     IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was used for a different request"),

@@ -43,12 +43,12 @@ public final class ApiRouter {
         new RegionsResource(tree, desk.board()).mount(r);
         new CapResource(vertx, config, desk, tree, locator, auth, capLinks).mount(r);
         new AlertsResource(vertx, desk, tree, auth).mount(r);
-        new ApprovalsResource(vertx, desk, auth).mount(r);
+        new ApprovalsResource(vertx, desk, auth, tree).mount(r);
         new AuditResource(vertx, desk.log(), auth).mount(r);
         new TokensResource(vertx, tokens, tree, auth).mount(r);
         new EventsResource(vertx, desk.log()).mount(r);
         new PointStatusResource(locator, desk.board()).mount(r);
-        new StreamResource(hub, tree, locator, metrics).mount(r);
+        new StreamResource(vertx, hub, tree, locator, metrics, auth).mount(r);
         // Liveness: the process answers; "degraded" while the board may be behind the log. Readiness: 503 while
         // behind, so a load balancer drains this node until it has caught up and can write.
         r.get("/health").handler(ctx -> Replies.ok(ctx, io.tocsin.json.Json.MAPPER.createObjectNode()

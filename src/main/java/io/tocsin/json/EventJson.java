@@ -1,6 +1,7 @@
 package io.tocsin.json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tocsin.domain.EventType;
 import io.tocsin.domain.LoggedEvent;
 
 /** The public JSON shape of a logged event, as the events page and every stream send it. */
@@ -14,6 +15,11 @@ public final class EventJson {
         n.put("type", e.event().type().wire());
         n.put("at", e.event().at().toString());
         n.set("alert", AlertJson.writePublic(e.event().alert()));
+        if (e.event().type() == EventType.REVIEW_REQUESTED) {
+            // Only operators and admins ever receive these: name whose pieces crossed the bound, and where to look.
+            n.put("operator", e.event().alert().issuedBy());
+            n.put("review", "/api/v1/reviews");
+        }
         return n;
     }
 

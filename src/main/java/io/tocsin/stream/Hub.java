@@ -196,7 +196,7 @@ public final class Hub implements EventSink {
             }
             List<Encoded> wanted = new ArrayList<>();
             for (LoggedEvent e : page) {
-                if (e.event().type().isPublic() && s.wants(e, tree)) {
+                if (s.wants(e, tree)) { // public events, and review requests to their reviewers
                     wanted.add(new Encoded(e));
                 }
             }
@@ -234,7 +234,9 @@ public final class Hub implements EventSink {
 
     @Override
     public void publish(LoggedEvent event) {
-        if (!event.event().type().isPublic()) {
+        if (!event.event().type().isStreamed()) {
+            // Approvals are not streamed; review requests are, and each subscriber's wants() keeps them to
+            // authenticated reviewers.
             return;
         }
         Encoded enc = new Encoded(event);

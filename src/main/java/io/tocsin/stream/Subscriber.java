@@ -100,7 +100,8 @@ final class Subscriber {
         closed = true;
     }
 
+    /** Public events that match the filter; review requests only for an authenticated reviewer (see the filter). */
     boolean wants(LoggedEvent e, io.tocsin.domain.RegionTree tree) {
-        return filter.matches(e.event().alert(), tree);
+        return filter.wants(e.event(), tree);
     }
 }

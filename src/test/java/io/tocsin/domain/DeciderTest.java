@@ -127,4 +127,36 @@ class DeciderTest {
         assertThat(u.alert().regions()).containsExactly("UA-46");
         assertThat(u.alert().subtype()).isEqualTo(Threat.Subtype.DRONES);
     }
+
+    @Test
+    void anUpdateToAChemicalThreatIsHeldAndItsApprovalAppliesItAsAnUpdateOfTheVersionItWasMadeFrom() {
+        apply(decider.issue(board, ADMIN, airRaid("UA-71"), T0, "a"));
+        Event held = decider.update(board, CHERKASY, new UpdateAlert("a", null, Threat.CHEMICAL, null, null, null, null,
+                false), T0.plusSeconds(1));
+        assertThat(held.type()).isEqualTo(EventType.APPROVAL_REQUESTED);
+        assertThat(held.alert().threat()).isEqualTo(Threat.CHEMICAL);
+        assertThat(held.alert().updatedAt()).as("the version it was made from").isEqualTo(T0);
+        apply(held);
+        assertThat(board.find("a").orElseThrow().threat()).isEqualTo(Threat.AIR_RAID);
+        assertThatThrownBy(() -> decider.approve(board, CHERKASY, "a", T0.plusSeconds(2)))
+                .extracting("problem").isEqualTo(Problem.SELF_APPROVAL);
+
+        List<Event> released = decider.approve(board, ADMIN, "a", T0.plusSeconds(2));
+        assertThat(released).extracting(Event::type).containsExactly(EventType.APPROVAL_GRANTED, EventType.UPDATED);
+        assertThat(released.get(1).alert().threat()).isEqualTo(Threat.CHEMICAL);
+        assertThat(released.get(1).alert().updatedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(released.get(1).alert().issuedAt()).isEqualTo(T0);
+        released.forEach(this::apply);
+        assertThat(board.find("a").orElseThrow().threat()).isEqualTo(Threat.CHEMICAL);
+        assertThat(board.pending()).isEmpty();
+
+        // Approved: new texts or a narrower area of the same threat are no new decision.
+        Event narrowed = decider.update(board, CHERKASY, new UpdateAlert("a", List.of("H-UMAN"), null, null, null,
+                null, null, false), T0.plusSeconds(3));
+        assertThat(narrowed.type()).isEqualTo(EventType.UPDATED);
+        apply(narrowed);
+        assertThat(decider.update(board, CHERKASY, new UpdateAlert("a", List.of("UA-71"), null, null, null, null,
+                null, false), T0.plusSeconds(4)).type()).as("widening it back is")
+                .isEqualTo(EventType.APPROVAL_REQUESTED);
+    }
 }

@@ -29,7 +29,7 @@ class AuthorizationMatrixTest {
 
     enum Who { ADMIN, OPERATOR_IN_SCOPE, OPERATOR_OUT_OF_SCOPE, INTEGRATOR, REVOKED, NONE }
 
-    enum Endpoint { ISSUE, UPDATE, END, APPROVE, LIST_APPROVALS, AUDIT, AUDIT_VERIFY, LIST_TOKENS, CREATE_TOKEN, REVOKE_TOKEN }
+    enum Endpoint { ISSUE, UPDATE, END, APPROVE, LIST_APPROVALS, LIST_REVIEWS, AUDIT, AUDIT_VERIFY, LIST_TOKENS, CREATE_TOKEN, REVOKE_TOKEN }
 
     @BeforeAll
     static void start() {
@@ -65,6 +65,10 @@ class AuthorizationMatrixTest {
         if (e == Endpoint.LIST_APPROVALS) {
             return 200;
         }
+        if (e == Endpoint.LIST_REVIEWS) {
+            // Review requests are for the people who can act on alerts: any operator (filtered to its scope), admins.
+            return who == Who.INTEGRATOR ? 403 : 200;
+        }
         return who == Who.ADMIN || who == Who.OPERATOR_IN_SCOPE ? success(e) : 403;
     }
 
@@ -96,6 +100,7 @@ class AuthorizationMatrixTest {
             case END -> s.post("/api/v1/alerts/" + alertInKyivOblast() + "/end", t, "{\"reason\":\"false_alarm\"}");
             case APPROVE -> s.post("/api/v1/approvals/" + pendingInKyivOblast() + "/approve", t, "");
             case LIST_APPROVALS -> s.getAuth("/api/v1/approvals", t);
+            case LIST_REVIEWS -> s.getAuth("/api/v1/reviews", t);
             case AUDIT -> s.getAuth("/api/v1/audit", t);
             case AUDIT_VERIFY -> s.getAuth("/api/v1/audit/verify", t);
             case LIST_TOKENS -> s.getAuth("/api/v1/tokens", t);

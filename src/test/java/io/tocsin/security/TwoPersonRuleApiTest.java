@@ -77,10 +77,12 @@ class TwoPersonRuleApiTest {
     }
 
     @Test
-    void anUpdateCannotWidenAnAlertPastTheBoundWithoutApproval() throws Exception {
+    void anUpdateWideningAnAlertPastTheBoundIsHeldForApproval() throws Exception {
         String id = json(s.post("/api/v1/alerts", nationalA, "{\"regions\":[\"UA-46\"],\"threat\":\"air_raid\"}"))
                 .get("alert").get("id").asText();
-        assertProblem(s.patch("/api/v1/alerts/" + id, nationalA, "{\"regions\":[\"UA\"]}"), 409, "approval-required");
+        HttpResponse<String> held = s.patch("/api/v1/alerts/" + id, nationalA, "{\"regions\":[\"UA\"]}");
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(202);
+        assertThat(json(s.get("/api/v1/alerts/" + id)).get("regions").toString()).isEqualTo("[\"UA-46\"]");
     }
 
     @Test

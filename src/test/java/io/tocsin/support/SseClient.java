@@ -41,9 +41,22 @@ public final class SseClient implements AutoCloseable {
     }
 
     public static SseClient open(HttpClient http, URI uri, String lastEventId) {
+        return open(http, uri, lastEventId, null);
+    }
+
+    /** A stream opened with {@code Authorization: Bearer token} (an operator's or admin's view of the stream). */
+    public static SseClient openAs(HttpClient http, URI uri, String token) {
+        return open(http, uri, null, token);
+    }
+
+    /** Opens a stream; {@code lastEventId} and {@code token} may each be null. */
+    public static SseClient open(HttpClient http, URI uri, String lastEventId, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
         }
         try {
             return new SseClient(http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream()));

@@ -26,6 +26,14 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return c;
     }
 
+    /** A WebSocket opened with {@code Authorization: Bearer token} in its handshake. */
+    public static WsClient openAs(HttpClient http, URI uri, String token) {
+        WsClient c = new WsClient();
+        c.ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + token).buildAsync(uri, c).join();
+        return c;
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);

@@ -117,7 +117,8 @@ public final class CapImporter {
                 Content c = m.content().orElseThrow();
                 e = desk.update(actor, new UpdateAlert(target, c.regions(), c.threat().threat(), c.threat().subtype(),
                         c.stage(), c.texts(), c.expires(), c.expires() == null));
-                result = Result.UPDATED;
+                // An update that makes the alert need a second operator is held, like an issue.
+                result = e.event().type() == EventType.APPROVAL_REQUESTED ? Result.PENDING_APPROVAL : Result.UPDATED;
             }
             default -> {
                 Alert a = alert(target);
