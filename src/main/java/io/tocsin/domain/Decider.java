@@ -70,8 +70,9 @@ public final class Decider {
         }
         Threat.Subtype subtype = cmd.threat().normalise(cmd.subtype());
         requireFuture(cmd.expiresAt(), now);
-        Alert alert = new Alert(newId, codes, cmd.threat(), subtype, cmd.stage(), cmd.status(), cmd.texts(),
-                actor.id(), now, now, cmd.expiresAt(), null, null);
+        Alert alert = new Alert(newId, codes, cmd.threat(), subtype, cmd.stage(), cmd.status(),
+                StandardTexts.fill(cmd.texts(), cmd.threat(), subtype, cmd.stage()), actor.id(), now, now,
+                cmd.expiresAt(), null, null);
         return new Event(needsApproval(alert) ? EventType.APPROVAL_REQUESTED : EventType.ISSUED, now, actor.id(), alert);
     }
 
@@ -155,9 +156,12 @@ public final class Decider {
         if (cmd.expiresAt() != null) {
             requireFuture(cmd.expiresAt(), now);
         }
-        Alert next = new Alert(old.id(), codes, threat, subtype, cmd.stage() == null ? old.stage() : cmd.stage(),
-                old.status(), cmd.texts() == null ? old.texts() : cmd.texts(), old.issuedBy(), old.issuedAt(), now,
-                expires, null, null);
+        Stage stage = cmd.stage() == null ? old.stage() : cmd.stage();
+        // Texts the update names replace the old ones; those it leaves empty, and standard ones it does not name,
+        // follow the alert's new threat, subtype and stage.
+        Texts texts = StandardTexts.follow(cmd.texts() == null ? old.texts() : cmd.texts(), old, threat, subtype, stage);
+        Alert next = new Alert(old.id(), codes, threat, subtype, stage, old.status(), texts, old.issuedBy(),
+                old.issuedAt(), now, expires, null, null);
         if (needsApproval(next) && !withinApproved(old, next)) {
             // Judged by the result, like an issue: an update that makes the alert need a second operator (wider
             // than approved, or a new threat that needs one) is held. Until approved the alert stays as it is;
