@@ -156,8 +156,8 @@ public final class Decider {
             requireFuture(cmd.expiresAt(), now);
         }
         Alert next = new Alert(old.id(), codes, threat, subtype, cmd.stage() == null ? old.stage() : cmd.stage(),
-                old.status(), cmd.texts() == null ? old.texts() : cmd.texts(), old.issuedBy(), old.issuedAt(), now,
-                expires, null, null);
+                old.status(), cmd.texts() == null ? old.texts() : cmd.texts().over(old.texts()), old.issuedBy(),
+                old.issuedAt(), now, expires, null, null);
         if (needsApproval(next) && !withinApproved(old, next)) {
             // Judged by the result, like an issue: an update that makes the alert need a second operator (wider
             // than approved, or a new threat that needs one) is held. Until approved the alert stays as it is;
