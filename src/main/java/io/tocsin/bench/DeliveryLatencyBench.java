@@ -71,10 +71,15 @@ public final class DeliveryLatencyBench {
             String[] oblasts = {"UA-05", "UA-07", "UA-12", "UA-14", "UA-18", "UA-21", "UA-23", "UA-26", "UA-30", "UA-32"};
             fill(http, server.url(), token, active, oblasts);
             try (FeedReaders readers = new FeedReaders(feedReaders, URI.create(server.url() + "/api/v1/cap/feed.atom"))) {
+                readers.awaitReads(feedReaders, TimeUnit.SECONDS.toNanos(120)); // every reader is reading now
+                long reads = readers.reads();
+                long bytes = readers.bytes();
+                long t0 = System.nanoTime();
                 Histogram h = measure(http, server.url(), token, received, alerts, warmup, pauseMs, oblasts);
                 if (feedReaders > 0) {
-                    System.out.printf("  %d feed readers over %d active alerts: %d reads (%d MB), %d failed%n",
-                            feedReaders, active, readers.reads(), readers.bytes() >> 20, readers.failures());
+                    System.out.printf("  %d feed readers over %d active alerts, during the %.1f s measured: %d reads"
+                                    + " (%d MB), %d failed%n", feedReaders, active, (System.nanoTime() - t0) / 1e9,
+                            readers.reads() - reads, (readers.bytes() - bytes) >> 20, readers.failures());
                 }
                 reader.interrupt();
                 stream.body().close();

@@ -45,6 +45,14 @@ final class FeedReaders implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code n} reads have been answered (or the time is up: the run then shows how few were). */
+    void awaitReads(long n, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (reads.get() < n && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     long reads() {
         return reads.get();
     }
