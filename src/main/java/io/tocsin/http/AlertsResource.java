@@ -57,7 +57,7 @@ final class AlertsResource {
      */
     private void active(RoutingContext ctx) {
         StreamFilter filter = StreamRequest.listFilter(ctx, tree);
-        bodies.serve(ctx, "alerts_active", filter, desk.board().snapshot(), "application/json; charset=utf-8",
+        bodies.serve(ctx, "alerts_active", filter, desk.board()::snapshot, "application/json; charset=utf-8",
                 snapshot -> activeBody(snapshot, filter));
     }
 

@@ -169,7 +169,7 @@ final class CapResource {
         StreamFilter filter = StreamRequest.listFilter(ctx, tree);
         String self = ctx.request().absoluteURI();
         URI base = URI.create(self == null ? "http://localhost/" : self);
-        bodies.serve(ctx, "cap_feed", List.of(filter, base), desk.board().snapshot(),
+        bodies.serve(ctx, "cap_feed", List.of(filter, base), desk.board()::snapshot,
                 "application/atom+xml; charset=utf-8", snapshot -> feedBody(snapshot, filter, base));
     }
 

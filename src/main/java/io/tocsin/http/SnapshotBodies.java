@@ -10,12 +10,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Large read bodies (the active list, the CAP feed) made once per board seq and served as bytes. With 10,000 active
@@ -35,7 +37,7 @@ final class SnapshotBodies {
     private final Vertx vertx;
     private final WorkerExecutor encoders;
     private final MeterRegistry metrics;
-    private final Map<Key, Slot> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Variant> variants = new ConcurrentHashMap<>();
     private final Map<String, Counter> encoded = new ConcurrentHashMap<>();
 
     SnapshotBodies(Vertx vertx, MeterRegistry metrics) {
@@ -48,53 +50,104 @@ final class SnapshotBodies {
     private record Key(String read, Object variant) {
     }
 
-    /** One body for one seq: being encoded, or done. */
-    private record Slot(long seq, CompletableFuture<Buffer> body) {
+    /** A finished body and the seq of the snapshot it was made from. */
+    private record Slot(long seq, Buffer body) {
     }
 
     /**
-     * Replies with the body of {@code read} for {@code variant} as of {@code snapshot} (or of a newer snapshot, when
-     * one has already been encoded), encoding it only if no request has done so for that seq.
+     * One variant's bodies: the last finished one, the one being encoded, and the requests that arrived during that
+     * encoding but need a newer seq. Those all share one next encoding, made from the board as it is when it starts:
+     * however many clients read while alerts are issued, a variant is encoded one at a time, never queued up.
      */
-    void serve(RoutingContext ctx, String read, Object variant, BoardSnapshot snapshot, String contentType,
+    private static final class Variant {
+        Slot done;
+        CompletableFuture<Slot> running;
+        long runningSeq;
+        CompletableFuture<Slot> next;
+    }
+
+    /**
+     * Replies with the body of {@code read} for {@code variant} as of the board's current snapshot or a newer one,
+     * encoding it only if no request has done so for that seq.
+     */
+    void serve(RoutingContext ctx, String read, Object variant, Supplier<BoardSnapshot> board, String contentType,
                Function<BoardSnapshot, byte[]> encode) {
         Key key = new Key(read, Objects.requireNonNull(variant));
-        Slot[] mine = new Slot[1];
-        Slot slot = cache.compute(key, (k, old) -> {
-            if (old != null && old.seq() >= snapshot.seq() && !old.body().isCompletedExceptionally()) {
-                return old;
-            }
-            mine[0] = new Slot(snapshot.seq(), new CompletableFuture<>());
-            return mine[0];
-        });
-        if (slot == mine[0]) {
-            encoders.<byte[]>executeBlocking(() -> encode.apply(snapshot), false).onComplete(ar -> {
-                if (ar.succeeded()) {
-                    counter(read).increment();
-                    slot.body().complete(Buffer.buffer(ar.result()));
-                    trim(key);
-                } else {
-                    cache.remove(key, slot);
-                    slot.body().completeExceptionally(ar.cause());
+        Variant v = variants.computeIfAbsent(key, k -> new Variant());
+        long asked = board.get().seq();
+        CompletableFuture<Slot> answer;
+        synchronized (v) {
+            if (v.done != null && v.done.seq() >= asked) {
+                answer = CompletableFuture.completedFuture(v.done);
+            } else if (v.running != null && v.runningSeq >= asked) {
+                answer = v.running;
+            } else if (v.running != null) {
+                if (v.next == null) {
+                    v.next = new CompletableFuture<>();
                 }
-            });
+                answer = v.next;
+            } else {
+                answer = start(key, v, board, encode);
+            }
+        }
+        Context loop = vertx.getOrCreateContext();
+        answer.whenComplete((slot, failure) -> loop.runOnContext(x -> reply(ctx, contentType, slot, failure)));
+    }
+
+    /** Starts encoding the board's current snapshot; called holding {@code v}'s lock. */
+    private CompletableFuture<Slot> start(Key key, Variant v, Supplier<BoardSnapshot> board,
+                                          Function<BoardSnapshot, byte[]> encode) {
+        BoardSnapshot snapshot = board.get();
+        CompletableFuture<Slot> f = new CompletableFuture<>();
+        v.running = f;
+        v.runningSeq = snapshot.seq();
+        encoders.<byte[]>executeBlocking(() -> encode.apply(snapshot), false).onComplete(ar -> {
+            Slot slot = ar.succeeded() ? new Slot(snapshot.seq(), Buffer.buffer(ar.result())) : null;
+            CompletableFuture<Slot> waiting;
+            synchronized (v) {
+                if (slot != null) {
+                    v.done = slot;
+                }
+                v.running = null;
+                waiting = v.next;
+                v.next = null;
+                if (waiting != null) {
+                    start(key, v, board, encode).whenComplete((s, t) -> {
+                        if (t == null) {
+                            waiting.complete(s);
+                        } else {
+                            waiting.completeExceptionally(t);
+                        }
+                    });
+                }
+            }
+            if (slot == null) {
+                f.completeExceptionally(ar.cause());
+                return;
+            }
+            counter(key.read()).increment();
+            f.complete(slot);
+            trim(key);
+        });
+        return f;
+    }
+
+    private void reply(RoutingContext ctx, String contentType, Slot slot, Throwable failure) {
+        if (ctx.response().closed() || ctx.response().ended()) {
+            return; // the client went away while the body was made
+        }
+        if (failure != null) {
+            Problems.fail(ctx, failure);
+            return;
         }
         String etag = "W/\"" + slot.seq() + "-" + BOOT + "\"";
-        Context loop = vertx.getOrCreateContext();
-        slot.body().whenComplete((body, failure) -> loop.runOnContext(v -> {
-            if (ctx.response().closed() || ctx.response().ended()) {
-                return; // the client went away while the body was made
-            }
-            String match = ctx.request().getHeader("If-None-Match");
-            if (failure != null) {
-                Problems.fail(ctx, failure);
-            } else if (match != null && match.contains(etag)) {
-                ctx.response().setStatusCode(304).putHeader("ETag", etag).end();
-            } else {
-                ctx.response().putHeader("Content-Type", contentType).putHeader("ETag", etag)
-                        .putHeader("Cache-Control", "no-cache").end(body);
-            }
-        }));
+        String match = ctx.request().getHeader("If-None-Match");
+        if (match != null && match.contains(etag)) {
+            ctx.response().setStatusCode(304).putHeader("ETag", etag).end();
+        } else {
+            ctx.response().putHeader("Content-Type", contentType).putHeader("ETag", etag)
+                    .putHeader("Cache-Control", "no-cache").end(slot.body());
+        }
     }
 
     private Counter counter(String read) {
@@ -103,27 +156,44 @@ final class SnapshotBodies {
                 .register(metrics));
     }
 
-    /** Keeps the finished bodies under the byte budget, dropping the oldest seqs first (never {@code keep}). */
+    /** Keeps the finished bodies under the byte budget, dropping those of the oldest seqs first (never keep's). */
     private void trim(Key keep) {
-        long total = cache.values().stream().mapToLong(SnapshotBodies::size).sum();
+        long total = 0;
+        for (Variant v : variants.values()) {
+            total += size(v);
+        }
         if (total <= BUDGET_BYTES) {
             return;
         }
-        for (Map.Entry<Key, Slot> e : cache.entrySet().stream()
-                .sorted(Comparator.comparingLong(x -> x.getValue().seq())).toList()) {
+        List<Map.Entry<Key, Variant>> oldestFirst = variants.entrySet().stream()
+                .sorted(Comparator.comparingLong(e -> seqOf(e.getValue()))).toList();
+        for (Map.Entry<Key, Variant> e : oldestFirst) {
             if (total <= BUDGET_BYTES) {
                 return;
             }
-            if (!e.getKey().equals(keep) && e.getValue().body().isDone() && cache.remove(e.getKey(), e.getValue())) {
-                total -= size(e.getValue());
+            if (e.getKey().equals(keep)) {
+                continue;
+            }
+            Variant v = e.getValue();
+            synchronized (v) {
+                total -= size(v);
+                v.done = null;
+                if (v.running == null) {
+                    variants.remove(e.getKey(), v);
+                }
             }
         }
     }
 
-    private static long size(Slot s) {
-        if (!s.body().isDone() || s.body().isCompletedExceptionally()) {
-            return 0;
+    private static long size(Variant v) {
+        synchronized (v) {
+            return v.done == null ? 0 : v.done.body().length();
         }
-        return s.body().join().length();
+    }
+
+    private static long seqOf(Variant v) {
+        synchronized (v) {
+            return v.done == null ? Long.MAX_VALUE : v.done.seq();
+        }
     }
 }
