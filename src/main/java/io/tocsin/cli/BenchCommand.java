@@ -21,10 +21,16 @@ final class BenchCommand {
         int warmup;
         @Option(names = "--pause-ms", defaultValue = "0", description = "idle time between measured alerts")
         long pauseMs;
+        @Option(names = "--active", defaultValue = "0",
+                description = "alerts issued (and left active) before the run, so that reads are large")
+        int active;
+        @Option(names = "--feed-readers", defaultValue = "0",
+                description = "clients reading /api/v1/cap/feed.atom back to back during the run")
+        int feedReaders;
 
         @Override
         public Integer call() throws Exception {
-            Histogram h = DeliveryLatencyBench.run(alerts, warmup, pauseMs);
+            Histogram h = DeliveryLatencyBench.run(alerts, warmup, pauseMs, active, feedReaders);
             System.out.printf("issue → first SSE delivery over %d alerts (durable: SQLite WAL, synchronous=FULL)%n",
                     h.getTotalCount());
             System.out.printf("  p50 %.2f ms   p90 %.2f ms   p99 %.2f ms   max %.2f ms%n",

@@ -157,9 +157,10 @@ public final class Decider {
             requireFuture(cmd.expiresAt(), now);
         }
         Stage stage = cmd.stage() == null ? old.stage() : cmd.stage();
-        // Texts the update names replace the old ones; those it leaves empty, and standard ones it does not name,
-        // follow the alert's new threat, subtype and stage.
-        Texts texts = StandardTexts.follow(cmd.texts() == null ? old.texts() : cmd.texts(), old, threat, subtype, stage);
+        // The texts the update names replace the old ones (a merge patch); texts left at the standard wording, or
+        // cleared, follow the alert's new threat, subtype and stage.
+        Texts named = cmd.texts() == null ? old.texts() : cmd.texts().over(old.texts());
+        Texts texts = StandardTexts.follow(named, old, threat, subtype, stage);
         Alert next = new Alert(old.id(), codes, threat, subtype, stage, old.status(), texts, old.issuedBy(),
                 old.issuedAt(), now, expires, null, null);
         if (needsApproval(next) && !withinApproved(old, next)) {

@@ -10,11 +10,13 @@ import io.tocsin.domain.Problem;
 import io.tocsin.domain.Stage;
 import io.tocsin.domain.Status;
 import io.tocsin.domain.Texts;
+import io.tocsin.domain.TextsPatch;
 import io.tocsin.domain.Threat;
 import io.tocsin.domain.UpdateAlert;
 import io.tocsin.json.Json;
 import io.vertx.core.buffer.Buffer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,6 +31,11 @@ final class AlertRequests {
     private static final Set<String> UPDATE_FIELDS = Set.of("regions", "threat", "subtype", "stage", "headline",
             "instruction", "expires_at");
     private static final Set<String> END_FIELDS = Set.of("reason");
+    /**
+     * How far ahead an expiry may be. An alert is about the next hours; a month covers any real one, and a bound
+     * keeps absurd times (the year 1000000000, which no CAP message can even express) out of the log.
+     */
+    static final Duration MAX_EXPIRY_AHEAD = Duration.ofDays(30);
 
     private AlertRequests() {
     }
@@ -48,7 +55,7 @@ final class AlertRequests {
         boolean clearExpiry = n.has("expires_at") && n.get("expires_at").isNull();
         return new UpdateAlert(id, n.has("regions") ? regions(n, true) : null,
                 threat == null ? null : Threat.parse(threat), subtype(n), stage == null ? null : Stage.parse(stage),
-                n.has("headline") || n.has("instruction") ? texts(n, null) : null, expiry(n), clearExpiry);
+                n.has("headline") || n.has("instruction") ? textsPatch(n) : null, expiry(n), clearExpiry);
     }
 
     static EndAlert end(String id, Buffer body) {
@@ -127,6 +134,30 @@ final class AlertRequests {
                 lang(n, "instruction", "en"));
     }
 
+    /**
+     * The texts an update names, as JSON merge patch (RFC 7396) reads them: a field or language left out stays as
+     * it is, {@code null} clears it. {@code {"instruction":{"en":"…"}}} changes the English instruction only.
+     */
+    private static TextsPatch textsPatch(JsonNode n) {
+        return new TextsPatch(patched(n, "headline", "uk"), patched(n, "headline", "en"),
+                patched(n, "instruction", "uk"), patched(n, "instruction", "en"));
+    }
+
+    private static String patched(JsonNode n, String field, String lang) {
+        JsonNode o = n.get(field);
+        if (o == null) {
+            return null;
+        }
+        if (o.isNull()) {
+            return "";
+        }
+        lang(n, field, lang); // checks the object's shape and the value's type
+        if (!o.has(lang)) {
+            return null;
+        }
+        return o.get(lang).isNull() ? "" : o.get(lang).asText();
+    }
+
     private static String lang(JsonNode n, String field, String lang) {
         JsonNode o = n.get(field);
         if (o == null || o.isNull()) {
@@ -156,11 +187,17 @@ final class AlertRequests {
         if (s == null) {
             return null;
         }
+        Instant t;
         try {
-            return Instant.parse(s);
+            t = Instant.parse(s);
         } catch (DateTimeParseException e) {
             throw new DomainException(Problem.INVALID_FIELD, "expires_at must be an ISO-8601 UTC time");
         }
+        if (t.isAfter(Instant.now().plus(MAX_EXPIRY_AHEAD))) {
+            throw new DomainException(Problem.INVALID_FIELD, "expires_at may be at most "
+                    + MAX_EXPIRY_AHEAD.toDays() + " days ahead; end the alert or update its expiry later");
+        }
+        return t;
     }
 
     private static String orDefault(String v, String dflt) {

@@ -39,10 +39,11 @@ public final class ApiRouter {
         }
         r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         Auth auth = new Auth(tokens, config.limits());
+        SnapshotBodies bodies = new SnapshotBodies(vertx, metrics);
         new RegionSearchResource(search).mount(r);
-        new RegionsResource(tree, desk.board()).mount(r);
-        new CapResource(vertx, config, desk, tree, locator, auth, capLinks).mount(r);
-        new AlertsResource(vertx, desk, tree, auth).mount(r);
+        new RegionsResource(vertx, tree, desk.board()).mount(r);
+        new CapResource(vertx, config, desk, tree, locator, auth, capLinks, bodies).mount(r);
+        new AlertsResource(vertx, desk, tree, auth, bodies).mount(r);
         new ApprovalsResource(vertx, desk, auth, tree).mount(r);
         new AuditResource(vertx, desk.log(), auth).mount(r);
         new TokensResource(vertx, tokens, tree, auth).mount(r);

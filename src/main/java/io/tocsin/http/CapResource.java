@@ -13,6 +13,7 @@ import io.tocsin.cap.mapping.CapImporter;
 import io.tocsin.cap.mapping.CapLinks;
 import io.tocsin.cap.mapping.CapPolygons;
 import io.tocsin.domain.Alert;
+import io.tocsin.domain.BoardSnapshot;
 import io.tocsin.domain.DomainException;
 import io.tocsin.domain.LoggedEvent;
 import io.tocsin.domain.Problem;
@@ -55,10 +56,12 @@ final class CapResource {
     private final Auth auth;
     private final CapExporter exporter;
     private final CapImporter importer;
+    private final SnapshotBodies bodies;
 
     CapResource(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree, PointLocator locator, Auth auth,
-                CapLinks.Store links) {
+                CapLinks.Store links, SnapshotBodies bodies) {
         this.vertx = vertx;
+        this.bodies = bodies;
         this.desk = desk;
         this.tree = tree;
         this.auth = auth;
@@ -158,19 +161,26 @@ final class CapResource {
         });
     }
 
-    /** The active alerts with the filters of /api/v1/alerts/active: drills only when asked for. */
+    /**
+     * The active alerts with the filters of /api/v1/alerts/active: drills only when asked for. One snapshot, encoded
+     * once per seq, filter and URL as requested (the feed's links are absolute).
+     */
     private void feed(RoutingContext ctx) {
         StreamFilter filter = StreamRequest.listFilter(ctx, tree);
-        Set<Status> statuses = filter.statuses();
-        List<Alert> alerts = desk.board().active().stream().filter(a -> filter.matches(a, tree)).toList();
         String self = ctx.request().absoluteURI();
         URI base = URI.create(self == null ? "http://localhost/" : self);
+        bodies.serve(ctx, "cap_feed", List.of(filter, base), desk.board()::snapshot,
+                "application/atom+xml; charset=utf-8", snapshot -> feedBody(snapshot, filter, base));
+    }
+
+    private byte[] feedBody(BoardSnapshot snapshot, StreamFilter filter, URI base) {
+        Set<Status> statuses = filter.statuses();
+        List<Alert> alerts = snapshot.active().stream().filter(a -> filter.matches(a, tree)).toList();
         String title = "Tocsin: тривоги, що діють / active alerts"
                 + (statuses.equals(EnumSet.of(Status.ACTUAL)) ? ""
                 : " (" + String.join(", ", statuses.stream().map(Status::wire).toList()) + ")");
-        byte[] xml = AtomFeed.write(alerts, tree, base.toString(), title, base.toString(),
+        return AtomFeed.write(alerts, tree, base.toString(), title, base.toString(),
                 a -> base.resolve("/api/v1/alerts/" + a.id() + ".cap").toString(), Instant.now());
-        ctx.response().putHeader("Content-Type", "application/atom+xml; charset=utf-8").end(Buffer.buffer(xml));
     }
 
     /** The import route's failures: the 2 MiB limit, then CAP problems; anything else goes to the API's handler. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tocsin.domain.Alert;
 import io.tocsin.domain.Board;
+import io.tocsin.domain.BoardSnapshot;
+import io.tocsin.domain.Coverage;
 import io.tocsin.domain.DomainException;
 import io.tocsin.domain.Problem;
 import io.tocsin.domain.Region;
@@ -12,6 +14,7 @@ import io.tocsin.domain.RegionTree;
 import io.tocsin.domain.Status;
 import io.tocsin.json.AlertJson;
 import io.tocsin.json.Json;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,10 +29,12 @@ final class RegionsResource {
     /** History queries are bounded so one request cannot make the server walk years of alerts. */
     static final Duration MAX_HISTORY = Duration.ofDays(366);
 
+    private final Vertx vertx;
     private final RegionTree tree;
     private final Board board;
 
-    RegionsResource(RegionTree tree, Board board) {
+    RegionsResource(Vertx vertx, RegionTree tree, Board board) {
+        this.vertx = vertx;
         this.tree = tree;
         this.board = board;
     }
@@ -69,14 +74,18 @@ final class RegionsResource {
     private void one(RoutingContext ctx) {
         Region region = find(ctx);
         Set<Status> statuses = Queries.statuses(ctx);
+        BoardSnapshot snapshot = board.snapshot();
         ObjectNode body = RegionJson.write(region);
         ArrayNode chain = body.putArray("chain");
         tree.chain(region.code()).forEach(x -> chain.add(RegionJson.write(x)));
         ArrayNode children = body.putArray("children");
         tree.children(region.code()).forEach(x -> children.add(x.code()));
-        List<Alert> covering = board.covering(region.code()).stream().filter(a -> statuses.contains(a.status())).toList();
-        List<Alert> parts = board.withinParts(region.code()).stream().filter(a -> statuses.contains(a.status())).toList();
+        List<Alert> covering = snapshot.covering(region.code()).stream()
+                .filter(a -> statuses.contains(a.status())).toList();
+        List<Alert> parts = snapshot.withinParts(region.code()).stream()
+                .filter(a -> statuses.contains(a.status())).toList();
         ObjectNode status = body.putObject("status");
+        status.put("seq", snapshot.seq());
         status.put("under_alert", !covering.isEmpty());
         status.put("partly_under_alert", !parts.isEmpty());
         ArrayNode alerts = status.putArray("alerts");
@@ -97,16 +106,30 @@ final class RegionsResource {
             throw new DomainException(Problem.INVALID_QUERY, "the range may span at most 366 days");
         }
         Set<Status> statuses = Queries.statuses(ctx);
-        ArrayNode out = Json.MAPPER.createArrayNode();
-        board.history(region.code(), from, to).stream().filter(a -> statuses.contains(a.status()))
-                .forEach(a -> out.add(AlertJson.writePublic(a)));
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("region", region.code());
-        body.put("from", from.toString());
-        body.put("to", to.toString());
-        body.put("count", out.size());
-        body.set("alerts", out);
-        Replies.ok(ctx, body);
+        // Off the event loop: a country-wide history over a year can hold many thousands of spans.
+        Blocking.run(vertx, ctx, () -> board.history(region.code(), from, to), spans -> {
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            for (Coverage c : spans) {
+                if (statuses.contains(c.alert().status())) {
+                    ObjectNode a = AlertJson.writePublic(c.alert());
+                    ObjectNode covered = a.putObject("covered");
+                    covered.put("from", c.from().toString());
+                    if (c.open()) {
+                        covered.putNull("to");
+                    } else {
+                        covered.put("to", c.to().toString());
+                    }
+                    out.add(a);
+                }
+            }
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.put("region", region.code());
+            body.put("from", from.toString());
+            body.put("to", to.toString());
+            body.put("count", out.size());
+            body.set("alerts", out);
+            Replies.ok(ctx, body);
+        });
     }
 
     private Region find(RoutingContext ctx) {

@@ -1,6 +1,8 @@
 package io.tocsin.json;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,5 +21,14 @@ public final class Json {
     }
 
     private Json() {
+    }
+
+    /** A tree as UTF-8 bytes (what {@code toString()} gives, without the detour through a String). */
+    public static byte[] bytes(JsonNode n) {
+        try {
+            return MAPPER.writeValueAsBytes(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
     }
 }

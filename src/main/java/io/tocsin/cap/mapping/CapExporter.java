@@ -111,7 +111,7 @@ public final class CapExporter {
                 .leaf("certainty", end == null ? CapTerms.certainty(a.stage()) : "Observed");
         x.open("eventCode").leaf("valueName", CapTerms.EVENT_CODE)
                 .leaf("value", CapTerms.eventCode(a.threat(), a.subtype())).close();
-        if (end == null && a.expiresAt() != null) {
+        if (end == null && a.expiresAt() != null && CapTerms.expressible(a.expiresAt())) {
             x.leaf("expires", CapTerms.time(a.expiresAt()));
         }
         x.leaf("senderName", "Tocsin")

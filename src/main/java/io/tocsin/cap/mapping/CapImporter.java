@@ -22,6 +22,7 @@ import io.tocsin.domain.LoggedEvent;
 import io.tocsin.domain.Problem;
 import io.tocsin.domain.RegionTree;
 import io.tocsin.domain.Status;
+import io.tocsin.domain.TextsPatch;
 import io.tocsin.domain.UpdateAlert;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -116,7 +117,7 @@ public final class CapImporter {
                 requireStatus(alert(target), status);
                 Content c = m.content().orElseThrow();
                 e = desk.update(actor, new UpdateAlert(target, c.regions(), c.threat().threat(), c.threat().subtype(),
-                        c.stage(), c.texts(), c.expires(), c.expires() == null));
+                        c.stage(), TextsPatch.replacing(c.texts()), c.expires(), c.expires() == null));
                 // An update that makes the alert need a second operator is held, like an issue.
                 result = e.event().type() == EventType.APPROVAL_REQUESTED ? Result.PENDING_APPROVAL : Result.UPDATED;
             }

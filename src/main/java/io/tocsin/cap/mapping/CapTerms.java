@@ -59,6 +59,18 @@ public final class CapTerms {
         }
     }
 
+    /** The instants a CAP date-time (a four-digit year) can express, with a day to spare for any offset. */
+    private static final Instant FIRST_EXPRESSIBLE = Instant.parse("0001-01-02T00:00:00Z");
+    private static final Instant LAST_EXPRESSIBLE = Instant.parse("9999-12-30T00:00:00Z");
+
+    /**
+     * Whether {@link #time} can write {@code t}: an expiry stored before times were bounded (the year 1000000000
+     * was once accepted) is left out of the message instead of failing its export.
+     */
+    static boolean expressible(Instant t) {
+        return !t.isAfter(LAST_EXPRESSIBLE) && !t.isBefore(FIRST_EXPRESSIBLE);
+    }
+
     /** A CAP date-time such as {@code 2024-05-01T14:03:00+03:00}. */
     public static String time(Instant t) {
         return CAP_TIME.format(t.truncatedTo(ChronoUnit.SECONDS).atZone(KYIV));
