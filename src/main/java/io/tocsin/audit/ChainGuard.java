@@ -76,8 +76,10 @@ public final class ChainGuard {
             if (!acceptBrokenChain) {
                 throw refusal(verdict.describe(), database, at.file());
             }
+            Path kept = checkpoints.setAside(clock.instant());
             LOG.severe(OVERRIDE + " was given: SERVING AN EVENT LOG THAT FAILED ITS AUDIT, " + verdict.describe()
-                    + " (later seqs were not examined); events that cannot be read are skipped");
+                    + " (later seqs were not examined); events that cannot be read are skipped. The checkpoints it "
+                    + "failed are kept as evidence in " + kept + "; new ones start from this head");
         } else {
             LOG.info("event log audited: " + verdict.describe() + " (" + (System.nanoTime() - started) / 1_000_000
                     + " ms)");

@@ -50,6 +50,24 @@ public final class CheckpointFile {
         }
     }
 
+    /**
+     * Moves the file aside (to {@code <file>.superseded-<time>}) and starts an empty one: after an accepted break
+     * (a restored backup, say), later starts are held to checkpoints of the log as it now is, and the old ones stay
+     * for {@code audit verify --checkpoints}. Returns where they went.
+     */
+    public synchronized Path setAside(java.time.Instant now) {
+        Path kept = path.resolveSibling(path.getFileName() + ".superseded-" + now.toString().replace(':', '-'));
+        try {
+            if (Files.exists(path)) {
+                Files.move(path, kept);
+            }
+            create();
+            return kept;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the checkpoint file " + path + " aside: " + e.getMessage(), e);
+        }
+    }
+
     public synchronized void append(Checkpoint c) {
         byte[] line = (c.toJson().toString() + "\n").getBytes(StandardCharsets.UTF_8);
         try {

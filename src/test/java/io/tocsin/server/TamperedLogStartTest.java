@@ -110,8 +110,18 @@ class TamperedLogStartTest {
             assertThat(s.desk().board().lastSeq()).isEqualTo(3);
             assertThat(logged).anySatisfy(r -> {
                 assertThat(r.getLevel()).isEqualTo(Level.SEVERE);
-                assertThat(r.getMessage()).contains("--accept-broken-chain").contains("broken at seq 4");
+                assertThat(r.getMessage()).contains("--accept-broken-chain").contains("broken at seq 4")
+                        .contains("kept as evidence in");
             });
+            issue(s, 2);
+        }
+        // The accepted break is not a refusal forever (as after restoring a backup): the log as it now is was signed
+        // afresh, and the failed checkpoints were kept aside.
+        try (TocsinServer s = start(ServerConfig.Checkpoints.DEFAULT)) {
+            assertThat(s.desk().board().lastSeq()).isEqualTo(5);
+        }
+        try (var kept = Files.list(dir)) {
+            assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("t.db.checkpoints.superseded-"));
         }
     }
 
