@@ -85,7 +85,8 @@ final class AuditCommand {
                         + ", so no signed checkpoints: only the hash chain is checked, which cannot show a removed "
                         + "tail or a rewrite with every hash recomputed (give --checkpoints and --public-key)");
             }
-            try (Database d = Database.open(db.url)) {
+            // Never creates a database: a mistyped path is one line and exit 2 (Main), not "OK: 0 events".
+            try (Database d = db.openExisting()) {
                 JdbcEventLog log = new JdbcEventLog(d);
                 TamperCheck.Verdict v = key == null || file == null ? TamperCheck.chainOnly(log)
                         : TamperCheck.run(log, new CheckpointFile(file), key, expectCheckpoints, true);
@@ -96,6 +97,8 @@ final class AuditCommand {
                 out.println("BROKEN" + (v.brokenSeq() > 0 ? " at seq " + v.brokenSeq() : "") + ": " + v.problem()
                         + " (" + v.checked() + " events before it are intact)");
                 return 1;
+            } catch (Database.MissingDatabaseException e) {
+                throw e;
             } catch (RuntimeException e) {
                 err.println("cannot check: " + e.getMessage());
                 return 2;
