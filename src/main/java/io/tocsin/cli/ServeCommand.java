@@ -1,5 +1,6 @@
 package io.tocsin.cli;
 
+import io.tocsin.audit.StartRefusedException;
 import io.tocsin.region.RegionCatalog;
 import io.tocsin.server.ServerConfig;
 import io.tocsin.server.TocsinServer;
@@ -34,13 +35,40 @@ final class ServeCommand implements Callable<Integer> {
             description = "origins allowed to read the API from a browser; CORS is off when empty (env TOCSIN_CORS_ORIGINS)")
     java.util.List<String> corsOrigins = java.util.List.of();
 
+    @Option(names = "--checkpoint-key", defaultValue = "${env:TOCSIN_CHECKPOINT_KEY}",
+            description = "PKCS#8 Ed25519 key that signs checkpoints, made if absent; default beside an SQLite file, "
+                    + "required for PostgreSQL (env TOCSIN_CHECKPOINT_KEY)")
+    java.nio.file.Path checkpointKey;
+
+    @Option(names = "--checkpoint-file", defaultValue = "${env:TOCSIN_CHECKPOINT_FILE}",
+            description = "where signed checkpoints are appended; default beside the SQLite file, else the key's "
+                    + "path + .checkpoints (env TOCSIN_CHECKPOINT_FILE)")
+    java.nio.file.Path checkpointFile;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "${env:TOCSIN_CHECKPOINT_INTERVAL:-100}",
+            description = "events between signed checkpoints (env TOCSIN_CHECKPOINT_INTERVAL)")
+    int checkpointInterval;
+
+    @Option(names = "--accept-broken-chain",
+            description = "start even though the log fails its audit (broken chain, lost tail, unreadable event); "
+                    + "logged at every start, no environment variable")
+    boolean acceptBrokenChain;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        TocsinServer server = new TocsinServer(new ServerConfig(host, port, db.url,
-                new ServerConfig.Limits(authFailures, writesPerSecond),
-                corsOrigins.stream().filter(o -> !o.isBlank()).toList()), RegionCatalog.load(),
-                Clock.systemUTC()).start();
+        TocsinServer server;
+        try {
+            server = new TocsinServer(new ServerConfig(host, port, db.url,
+                    new ServerConfig.Limits(authFailures, writesPerSecond),
+                    corsOrigins.stream().filter(o -> !o.isBlank()).toList(),
+                    new ServerConfig.Checkpoints(checkpointKey, checkpointFile, checkpointInterval, acceptBrokenChain)),
+                    RegionCatalog.load(), Clock.systemUTC()).start();
+        } catch (StartRefusedException e) {
+            // A refusal is an answer for the operator, not a crash: the message names the seq and the way on.
+            System.err.println("tocsin: " + e.getMessage());
+            return 3;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tocsin-shutdown"));
         ServeCommandState.markRunning();
         long sinceJvmStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -27,7 +27,8 @@ public final class ApiRouter {
 
     public static Router create(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree,
                                 PointLocator locator, io.tocsin.region.RegionSearch search, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics,
-                                io.tocsin.cap.mapping.CapLinks.Store capLinks) {
+                                io.tocsin.cap.mapping.CapLinks.Store capLinks,
+                                io.tocsin.audit.ChainGuard chainGuard) {
         Router r = Router.router(vertx);
         // First of all, even before the CAP route that reads its own large bodies (order -1000).
         r.route().order(-2000).handler(ApiRouter::securityHeaders);
@@ -45,7 +46,7 @@ public final class ApiRouter {
         new CapResource(vertx, config, desk, tree, locator, auth, capLinks, bodies).mount(r);
         new AlertsResource(vertx, desk, tree, auth, bodies).mount(r);
         new ApprovalsResource(vertx, desk, auth, tree).mount(r);
-        new AuditResource(vertx, desk.log(), auth).mount(r);
+        new AuditResource(vertx, desk.log(), auth, chainGuard).mount(r);
         new TokensResource(vertx, tokens, tree, auth).mount(r);
         new EventsResource(vertx, desk.log()).mount(r);
         new PointStatusResource(locator, desk.board()).mount(r);

@@ -252,6 +252,17 @@ public final class JdbcEventLog implements EventLog {
 
     @Override
     public ChainCheck verify() {
+        return verify(java.util.Collections.emptyNavigableMap(), true);
+    }
+
+    /**
+     * Recomputes the hash chain from the stored rows, decodes every row (when {@code decodeRows}), and holds the
+     * chain to {@code anchors} (seq → hash, from checkpoints signed outside the database): a chain rewritten with
+     * every hash recomputed no longer reaches an anchor's hash at its seq, and a log whose head is below the last
+     * anchor lost its tail. Names the first seq where any of these fails. Decoding is most of the cost (about three
+     * quarters of it), so the server's start-up check leaves it to the rebuild that decodes every row anyway.
+     */
+    public ChainCheck verify(java.util.NavigableMap<Long, String> anchors, boolean decodeRows) {
         try (Connection c = db.connection();
              PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM events ORDER BY seq")) {
             q.setFetchSize(1000);
@@ -272,10 +283,30 @@ public final class JdbcEventLog implements EventLog {
                     if (!hash.equals(rs.getString(8))) {
                         return new ChainCheck(checked, seq, "hash does not match the row's contents");
                     }
+                    String anchored = anchors.get(seq);
+                    if (anchored != null && !anchored.equals(hash)) {
+                        Long before = anchors.lowerKey(seq);
+                        return new ChainCheck(checked, seq, "the chain up to seq " + seq + " does not match the "
+                                + "checkpoint signed at seq " + seq + ": an event in " + seqs(before == null ? 1 : before + 1, seq)
+                                + " was altered and the hashes after it recomputed");
+                    }
+                    if (decodeRows) {
+                        try {
+                            row(rs);
+                        } catch (UnreadableEventException e) {
+                            return new ChainCheck(checked, seq, e.getMessage());
+                        }
+                    }
                     prev = hash;
                     expected++;
                     checked++;
                 }
+            }
+            long head = expected - 1;
+            if (!anchors.isEmpty() && anchors.lastKey() > head) {
+                return new ChainCheck(checked, head + 1, "the log ends at seq " + head + " but a checkpoint was "
+                        + "signed at seq " + anchors.lastKey() + ": the tail (" + seqs(head + 1, anchors.lastKey())
+                        + ") was removed");
             }
             return new ChainCheck(checked, 0, "intact");
         } catch (SQLException e) {
@@ -283,18 +314,25 @@ public final class JdbcEventLog implements EventLog {
         }
     }
 
+    private static String seqs(long from, long to) {
+        return from == to ? "seq " + from : "seq " + from + ".." + to;
+    }
+
     /** The database belongs to whoever opened it; closing the log closes nothing. */
     @Override
     public void close() {
     }
 
+    /** Decodes one row; anything undecodable is an {@link UnreadableEventException} naming the row's seq. */
     private static LoggedEvent row(ResultSet rs) throws SQLException {
+        long seq = rs.getLong(1);
         try {
             Event e = new Event(EventType.fromWire(rs.getString(3)), Instant.parse(rs.getString(2)),
                     rs.getString(5), PayloadCodec.forFormat(rs.getInt(9)).decode(rs.getString(6)));
-            return new LoggedEvent(rs.getLong(1), e, rs.getString(7), rs.getString(8));
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new LogException("event " + rs.getLong(1) + " has an unreadable payload: " + e.getMessage(), e);
+            return new LoggedEvent(seq, e, rs.getString(7), rs.getString(8));
+        } catch (RuntimeException e) {
+            // Not JSON, JSON but not an alert, an unknown type or stored format, a malformed time: all name the row.
+            throw new UnreadableEventException(seq, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
     }
 

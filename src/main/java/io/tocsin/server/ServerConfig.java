@@ -8,8 +8,38 @@ package io.tocsin.server;
  * @param port     HTTP port (TOCSIN_PORT, default 8080; 0 picks a free one)
  * @param database {@code sqlite:PATH} or {@code jdbc:postgresql://…} (TOCSIN_DB, default sqlite:data/tocsin.db)
  */
-public record ServerConfig(String host, int port, String database, Limits limits, java.util.List<String> corsOrigins) {
+public record ServerConfig(String host, int port, String database, Limits limits, java.util.List<String> corsOrigins,
+                           Checkpoints checkpoints) {
     public static final String DEFAULT_DB = "sqlite:data/tocsin.db";
+
+    /**
+     * Signed checkpoints of the chain's head, kept outside the database (docs/architecture.md, tamper evidence).
+     *
+     * @param key               checkpoint_key: a PKCS#8 Ed25519 private key file (TOCSIN_CHECKPOINT_KEY; default
+     *                          beside an SQLite database, {@code tocsin.db.checkpoint-key}, made 0600 on first start;
+     *                          must be named for PostgreSQL: there is no file to stand beside, and a default would
+     *                          give each node a new key unnoticed)
+     * @param file              checkpoint_file: one JSON line per checkpoint (TOCSIN_CHECKPOINT_FILE; default beside
+     *                          the SQLite file, {@code tocsin.db.checkpoints}, or the key's path + {@code .checkpoints})
+     * @param interval          events between checkpoints (TOCSIN_CHECKPOINT_INTERVAL, default 100: at most that many
+     *                          events can be cut off the tail unseen; one signature and one fsync per interval, off
+     *                          the writer's thread)
+     * @param acceptBrokenChain start on a log that fails its audit (--accept-broken-chain, deliberately no
+     *                          environment variable: an override must be asked for at the start that needs it)
+     */
+    public record Checkpoints(java.nio.file.Path key, java.nio.file.Path file, int interval, boolean acceptBrokenChain) {
+        public static final Checkpoints DEFAULT = new Checkpoints(null, null, 100, false);
+
+        public Checkpoints {
+            if (interval < 1) {
+                throw new IllegalArgumentException("the checkpoint interval must be positive (TOCSIN_CHECKPOINT_INTERVAL)");
+            }
+        }
+    }
+
+    public ServerConfig(String host, int port, String database, Limits limits, java.util.List<String> corsOrigins) {
+        this(host, port, database, limits, corsOrigins, Checkpoints.DEFAULT);
+    }
 
     /**
      * Abuse limits per client address.

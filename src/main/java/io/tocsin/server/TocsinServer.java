@@ -3,10 +3,11 @@ package io.tocsin.server;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tocsin.app.AlertDesk;
+import io.tocsin.audit.ChainGuard;
+import io.tocsin.audit.Checkpointer;
 import io.tocsin.auth.TokenStore;
 import io.tocsin.db.Database;
 import io.tocsin.domain.ApprovalPolicy;
-import io.tocsin.domain.EventLog;
 import io.tocsin.http.ApiRouter;
 import io.tocsin.log.JdbcEventLog;
 import io.tocsin.region.RegionCatalog;
@@ -62,6 +63,7 @@ public final class TocsinServer implements AutoCloseable {
     private AlertDesk desk;
     private TokenStore tokens;
     private Hub hub;
+    private ChainGuard chainGuard;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
     public TocsinServer(ServerConfig config, RegionCatalog regions, Clock clock) {
@@ -77,9 +79,7 @@ public final class TocsinServer implements AutoCloseable {
 
     public TocsinServer start() {
         db = Database.open(config.database());
-        EventLog log = new JdbcEventLog(db);
-        desk = new AlertDesk(log, regions.tree(), clock, approvals);
-        long replayed = desk.rebuild();
+        long replayed = auditAndRebuild();
         tokens = new TokenStore(db, clock);
         vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(NATIVE_TRANSPORT)
                 // Enough loops that every HTTP server gets its own, even when tocsin.eventLoops asks for many.
@@ -88,14 +88,15 @@ public final class TocsinServer implements AutoCloseable {
             LOG.info("native transport unavailable, using NIO: " + vertx.unavailableNativeTransportCause());
         }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        hub = new Hub(vertx, log, regions.tree(), metrics);
+        hub = new Hub(vertx, desk.log(), regions.tree(), metrics);
         desk.addSink(hub);
+        desk.addSink(chainGuard.checkpointer());
         every(EXPIRY_CHECK_MS, "expiry check", desk::expireDue);
         every(FOLLOW_LOG_MS, "following the log", desk::followLog);
         every(FORGET_KEYS_MS, "forgetting old idempotency keys", desk::forgetOldIdempotencyKeys);
         var router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), regions.search(), hub, tokens,
                 metrics,
-                new io.tocsin.cap.mapping.JdbcCapLinkStore(db));
+                new io.tocsin.cap.mapping.JdbcCapLinkStore(db), chainGuard);
         try {
             // One server per event loop on the same port: Vert.x spreads connections over them, so every core
             // fans out its own share of the subscribers. Each is deployed as its own verticle instance, because
@@ -139,6 +140,30 @@ public final class TocsinServer implements AutoCloseable {
                 });
             }
         });
+    }
+
+    /**
+     * Tamper evidence at start: the chain is audited against the signed checkpoints before anything is served, and
+     * the start refused (StartRefusedException naming the seq and the override) when it fails or an event cannot be
+     * read; then the board is rebuilt. Returns the number of events replayed.
+     */
+    private long auditAndRebuild() {
+        ServerConfig.Checkpoints cp = config.checkpoints();
+        try {
+            chainGuard = ChainGuard.atStart(db, new JdbcEventLog(db), config.database(), cp.key(), cp.file(),
+                    cp.interval(), cp.acceptBrokenChain(), clock);
+            desk = new AlertDesk(chainGuard.log(), regions.tree(), clock, approvals);
+            return chainGuard.rebuild(desk);
+        } catch (RuntimeException e) {
+            db.close();
+            db = null;
+            throw e;
+        }
+    }
+
+    /** The latest signed checkpoint and the key that checks it. */
+    public Checkpointer checkpoints() {
+        return chainGuard.checkpointer();
     }
 
     public int port() {
@@ -185,6 +210,10 @@ public final class TocsinServer implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warning("vert.x did not stop cleanly: " + e.getMessage());
             }
+        }
+        if (chainGuard != null) {
+            // After the last write (vert.x is closed): the checkpoint names where this run left the chain.
+            chainGuard.checkpointer().close();
         }
         if (db != null) {
             db.close();

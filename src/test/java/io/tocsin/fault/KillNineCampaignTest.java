@@ -132,7 +132,8 @@ class KillNineCampaignTest {
         static Child start(String db, Path log) throws Exception {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process p = new ProcessBuilder(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), ChildServer.class.getName(), db)
+                    "-cp", System.getProperty("java.class.path"), ChildServer.class.getName(), db,
+                    log.resolveSibling("checkpoint-key").toString()) // one key across the restarts
                     .redirectError(log.toFile()).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             for (String line = out.readLine(); line != null; line = out.readLine()) {

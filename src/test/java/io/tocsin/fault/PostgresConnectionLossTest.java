@@ -44,6 +44,8 @@ class PostgresConnectionLossTest {
     private static final Duration BURST = Duration.ofSeconds(12);
     private String schema;
     private String app;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path keyDir;
 
     @BeforeEach
     void createSchema() throws Exception {
@@ -65,7 +67,8 @@ class PostgresConnectionLossTest {
     private TocsinServer start() {
         // The application name marks this server's connections, so the killer touches nothing else.
         return new TocsinServer(new ServerConfig("127.0.0.1", 0,
-                PG + "&currentSchema=" + schema + "&ApplicationName=" + app, new ServerConfig.Limits(10, 100_000), List.of()),
+                PG + "&currentSchema=" + schema + "&ApplicationName=" + app, new ServerConfig.Limits(10, 100_000), List.of(),
+                new ServerConfig.Checkpoints(keyDir.resolve("checkpoint-key"), null, 100, false)), // named: PostgreSQL
                 Regions.catalog(), Clock.systemUTC()).start();
     }
 

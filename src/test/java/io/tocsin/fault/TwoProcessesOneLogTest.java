@@ -61,8 +61,8 @@ class TwoProcessesOneLogTest {
 
     @BeforeEach
     void startTwoProcesses() throws Exception {
+        dir = Files.createTempDirectory("tocsin-two");
         if (engine == Engine.SQLITE) {
-            dir = Files.createTempDirectory("tocsin-two");
             database = "sqlite:" + dir.resolve("shared.db");
         } else {
             schema = "tocsin_two_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -97,8 +97,11 @@ class TwoProcessesOneLogTest {
     }
 
     private TocsinServer start() {
-        return new TocsinServer(new ServerConfig("127.0.0.1", 0, database, new ServerConfig.Limits(10, 100_000), List.of()),
-                Regions.catalog(), Clock.systemUTC()).start();
+        // PostgreSQL needs the checkpoint key named (beside an SQLite file it is found); both processes share it.
+        ServerConfig.Checkpoints checkpoints = new ServerConfig.Checkpoints(
+                engine == Engine.SQLITE ? null : dir.resolve("checkpoint-key"), null, 100, false);
+        return new TocsinServer(new ServerConfig("127.0.0.1", 0, database, new ServerConfig.Limits(10, 100_000), List.of(),
+                checkpoints), Regions.catalog(), Clock.systemUTC()).start();
     }
 
     private HttpResponse<String> send(TocsinServer s, String method, String path, String body) {

@@ -51,6 +51,11 @@ final class ContractStore implements AutoCloseable {
         return d;
     }
 
+    /** The store as the product's --db option names it (sqlite:PATH or jdbc:postgresql:…). */
+    String databaseOption() {
+        return engine == Engine.SQLITE ? "sqlite:" + dir.resolve("events.db").toAbsolutePath() : url;
+    }
+
     /** A connection that bypasses the product entirely, as a tamperer (or a careless DBA) would use. */
     Connection raw() throws SQLException {
         return DriverManager.getConnection(url);

@@ -87,7 +87,8 @@ class HashChainContractTest extends StoreContract {
 
     @Test
     void deletingTheLastRowCannotBeSeenButTheNextAppendReusesItsSeq() throws SQLException {
-        // A hash chain cannot prove the absence of its tail: that needs an anchor kept elsewhere (out of scope).
+        // A hash chain alone cannot prove the absence of its tail: that needs an anchor kept elsewhere, the signed
+        // checkpoints (CheckpointTamperTest).
         for (int i = 0; i < 3; i++) {
             log.append(issued("a" + i, i));
         }

@@ -45,8 +45,14 @@ class PostgresServerTest {
         }
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     TocsinServer start() {
-        return new TocsinServer(new ServerConfig("127.0.0.1", 0, PG + "&currentSchema=" + schema), Regions.catalog(),
+        // On PostgreSQL the checkpoint key must be named: both servers are the same node, with one key.
+        return new TocsinServer(new ServerConfig("127.0.0.1", 0, PG + "&currentSchema=" + schema,
+                ServerConfig.Limits.DEFAULT, List.of(),
+                new ServerConfig.Checkpoints(dir.resolve("checkpoint-key"), null, 100, false)), Regions.catalog(),
                 Clock.systemUTC()).start();
     }
 

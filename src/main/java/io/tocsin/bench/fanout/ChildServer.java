@@ -44,8 +44,11 @@ public final class ChildServer {
         QUIET_NETTY.setLevel(Level.WARNING);
         QUIET_HIKARI.setLevel(Level.WARNING);
         String db = args.length > 0 ? args[0] : "sqlite:" + Files.createTempDirectory("tocsin-fanout").resolve("b.db");
-        TocsinServer server = new TocsinServer(new ServerConfig("127.0.0.1", 0, db, BENCH_LIMITS, java.util.List.of()), RegionCatalog.load(),
-                Clock.systemUTC()).start();
+        // PostgreSQL needs the checkpoint key named: the second argument, else a key of this run's own.
+        java.nio.file.Path key = args.length > 1 ? java.nio.file.Path.of(args[1])
+                : db.startsWith("jdbc:postgresql:") ? Files.createTempDirectory("tocsin-child").resolve("checkpoint-key") : null;
+        TocsinServer server = new TocsinServer(new ServerConfig("127.0.0.1", 0, db, BENCH_LIMITS, java.util.List.of(),
+                new ServerConfig.Checkpoints(key, null, 100, false)), RegionCatalog.load(), Clock.systemUTC()).start();
         TokenStore.Created token = server.tokens().create(Role.ADMIN, List.of(), "fan-out benchmark", null);
         System.out.println("READY " + server.url() + " " + token.bearer() + " " + ProcessHandle.current().pid());
         System.out.flush();
