@@ -179,6 +179,12 @@ final class AlertRequests {
         if (!v.isTextual()) {
             throw new DomainException(Problem.INVALID_FIELD, field + "." + lang + " must be a string");
         }
+        if (v.asText().isBlank()) {
+            // An empty text is a mistake (a form posted unfilled), not a wish for silence: leave the field out to
+            // get the standard wording, or send null in an update to return to it.
+            throw new DomainException(Problem.INVALID_FIELD, field + "." + lang + " is empty; leave it out to get the"
+                    + " standard wording");
+        }
         return v.asText();
     }
 

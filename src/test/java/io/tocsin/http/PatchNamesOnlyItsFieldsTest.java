@@ -41,13 +41,13 @@ class PatchNamesOnlyItsFieldsTest {
     }
 
     @Test
-    void nullClearsWhatItNames() {
+    void nullReturnsWhatItNamesToTheStandardWording() {
         String id = issue();
         JsonNode after = patch(id, "{\"instruction\":null,\"headline\":{\"en\":null}}");
 
-        assertThat(after.get("instruction").get("uk").asText()).isEmpty();
-        assertThat(after.get("instruction").get("en").asText()).isEmpty();
-        assertThat(after.get("headline").get("en").asText()).isEmpty();
+        assertThat(after.get("instruction").get("uk").asText()).isEqualTo("Негайно прямуйте до найближчого укриття");
+        assertThat(after.get("instruction").get("en").asText()).isEqualTo("Go to the nearest shelter now");
+        assertThat(after.get("headline").get("en").asText()).isEqualTo("Attack drone threat");
         assertThat(after.get("headline").get("uk").asText()).isEqualTo("Загроза ударних БпЛА");
     }
 

@@ -72,4 +72,12 @@ class StandardTextsApiTest {
         assertThat(updated.get("headline").get("en").asText()).isEqualTo("Cruise missile threat");
         assertThat(updated.get("instruction").get("en").asText()).isEqualTo("Go to the nearest shelter now");
     }
+
+    @Test
+    void anEmptyTextIsRefusedNamingTheField() throws Exception {
+        var r = s.post("/api/v1/alerts", s.admin, "{\"regions\":[\"UA-46\"],\"threat\":\"air_raid\",\"instruction\":{\"en\":\"  \"}}");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(r.body()).get("detail").asText()).contains("instruction.en");
+    }
 }
