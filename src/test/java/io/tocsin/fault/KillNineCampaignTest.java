@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineCampaignTest {
     private static final int KILLS = Integer.getInteger("tocsin.kills", 3);
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.tocsin.support.PostgresSchema pg = new io.tocsin.support.PostgresSchema("tocsin_k9");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -52,17 +53,7 @@ class KillNineCampaignTest {
 
     @Test
     void noAcknowledgedWriteIsLostOnPostgres(@TempDir Path dir) throws Exception {
-        String schema = "tocsin_k9_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PG); var st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
-        try {
-            campaign("PostgreSQL", PG + "&currentSchema=" + schema, dir);
-        } finally {
-            try (Connection c = DriverManager.getConnection(PG); var st = c.createStatement()) {
-                st.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
+        campaign("PostgreSQL", pg.url(), dir);
     }
 
     private void campaign(String engine, String db, Path dir) throws Exception {

@@ -8,6 +8,7 @@ import io.tocsin.domain.Role;
 import io.tocsin.json.Json;
 import io.tocsin.server.ServerConfig;
 import io.tocsin.server.TocsinServer;
+import io.tocsin.support.PostgresSchema;
 import io.tocsin.support.Regions;
 import io.tocsin.support.SseClient;
 import java.net.URI;
@@ -25,12 +26,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,36 +38,23 @@ import org.junit.jupiter.api.Test;
  * subscriber received every event, in order. Requires the local PostgreSQL; fails without it.
  */
 class PostgresConnectionLossTest {
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private static final Duration BURST = Duration.ofSeconds(12);
-    private String schema;
-    private String app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final PostgresSchema pg = new PostgresSchema("tocsin_kill");
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path keyDir;
-
-    @BeforeEach
-    void createSchema() throws Exception {
-        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        schema = "tocsin_kill_" + id;
-        app = "tocsin-kill-" + id;
-        try (Connection c = DriverManager.getConnection(PG); var st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(PG); var st = c.createStatement()) {
-            st.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
 
     private TocsinServer start() {
         // The application name marks this server's connections, so the killer touches nothing else.
         return new TocsinServer(new ServerConfig("127.0.0.1", 0,
-                PG + "&currentSchema=" + schema + "&ApplicationName=" + app, new ServerConfig.Limits(10, 100_000), List.of(),
+                pg.url() + "&ApplicationName=" + app(), new ServerConfig.Limits(10, 100_000), List.of(),
                 new ServerConfig.Checkpoints(keyDir.resolve("checkpoint-key"), null, 100, false)), // named: PostgreSQL
                 Regions.catalog(), Clock.systemUTC()).start();
+    }
+
+    /** The application name that marks this test's server connections. */
+    private String app() {
+        return pg.name().replace('_', '-');
     }
 
     record Reply(String key, int status, String code, String detail, String alertId, long seq) {
@@ -86,10 +71,10 @@ class PostgresConnectionLossTest {
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger kills = new AtomicInteger();
                 Thread killer = Thread.ofPlatform().start(() -> {
-                    try (Connection c = DriverManager.getConnection(PG); var st = c.createStatement()) {
+                    try (Connection c = DriverManager.getConnection(PostgresSchema.SERVER); var st = c.createStatement()) {
                         while (!stop.get()) {
                             try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))"
-                                    + " FROM pg_stat_activity WHERE application_name = '" + app + "'")) {
+                                    + " FROM pg_stat_activity WHERE application_name = '" + app() + "'")) {
                                 rs.next();
                                 kills.addAndGet(rs.getInt(1));
                             }
@@ -133,7 +118,7 @@ class PostgresConnectionLossTest {
 
                 Map<String, Long> keysInLog = new HashMap<>();
                 Map<Long, String> alertAtSeq = new HashMap<>();
-                try (Connection c = DriverManager.getConnection(PG + "&currentSchema=" + schema); var st = c.createStatement()) {
+                try (Connection c = DriverManager.getConnection(pg.url()); var st = c.createStatement()) {
                     try (ResultSet rs = st.executeQuery("SELECT idem_key, first_seq FROM idempotency")) {
                         while (rs.next()) {
                             keysInLog.put(rs.getString(1), rs.getLong(2));

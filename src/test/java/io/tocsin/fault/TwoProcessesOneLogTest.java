@@ -45,12 +45,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TwoProcessesOneLogTest {
     enum Engine { SQLITE, POSTGRESQL }
 
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private final Engine engine;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String database;
     private Path dir;
-    private String schema;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.tocsin.support.PostgresSchema pg = new io.tocsin.support.PostgresSchema("tocsin_two");
     private TocsinServer a;
     private TocsinServer b;
     private String token;
@@ -65,11 +65,7 @@ class TwoProcessesOneLogTest {
         if (engine == Engine.SQLITE) {
             database = "sqlite:" + dir.resolve("shared.db");
         } else {
-            schema = "tocsin_two_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection c = DriverManager.getConnection(PG); var st = c.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
-            database = PG + "&currentSchema=" + schema;
+            database = pg.url();
         }
         a = start();
         b = start();
@@ -83,11 +79,6 @@ class TwoProcessesOneLogTest {
         }
         if (b != null) {
             b.close();
-        }
-        if (schema != null) {
-            try (Connection c = DriverManager.getConnection(PG); var st = c.createStatement()) {
-                st.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
         }
         if (dir != null) {
             try (var files = Files.walk(dir)) {

@@ -5,25 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tocsin.json.Json;
 import io.tocsin.support.RunningServer;
+import io.tocsin.support.ServerPerClass;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GET /api/v1/regions?q=: search by name over HTTP, settlements resolved to their hromada. */
+@ExtendWith(ServerPerClass.class)
 class RegionSearchApiTest {
     static RunningServer s;
 
-    @BeforeAll
-    static void start() {
-        s = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
 
     private static JsonNode search(String q) throws Exception {
         var r = s.get("/api/v1/regions?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));

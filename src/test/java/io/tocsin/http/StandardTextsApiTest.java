@@ -5,25 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tocsin.json.Json;
 import io.tocsin.support.RunningServer;
+import io.tocsin.support.ServerPerClass;
 import io.tocsin.support.SseClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An alert issued without texts carries the standard wording everywhere it is shown; the operator's own text wins. */
+@ExtendWith(ServerPerClass.class)
 class StandardTextsApiTest {
     static RunningServer s;
 
-    @BeforeAll
-    static void start() {
-        s = RunningServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
 
     private static JsonNode issue(String body) throws Exception {
         var r = s.post("/api/v1/alerts", s.admin, body);

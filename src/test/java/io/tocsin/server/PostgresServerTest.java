@@ -27,30 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the log by a second server on the same database. Requires the local PostgreSQL; fails without it.
  */
 class PostgresServerTest {
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-    String schema;
-
-    @BeforeEach
-    void createSchema() throws Exception {
-        schema = "tocsin_srv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PG); var st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(PG); var st = c.createStatement()) {
-            st.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.tocsin.support.PostgresSchema pg = new io.tocsin.support.PostgresSchema("tocsin_srv");
 
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
     TocsinServer start() {
         // On PostgreSQL the checkpoint key must be named: both servers are the same node, with one key.
-        return new TocsinServer(new ServerConfig("127.0.0.1", 0, PG + "&currentSchema=" + schema,
+        return new TocsinServer(new ServerConfig("127.0.0.1", 0, pg.url(),
                 ServerConfig.Limits.DEFAULT, List.of(),
                 new ServerConfig.Checkpoints(dir.resolve("checkpoint-key"), null, 100, false)), Regions.catalog(),
                 Clock.systemUTC()).start();
