@@ -71,6 +71,17 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /** A server whose configuration the test adjusts (connection caps, trusted proxies, limits). */
+    public static RunningServer startWith(java.util.function.UnaryOperator<ServerConfig> adjust) {
+        try {
+            Path dir = Files.createTempDirectory("tocsin-test");
+            ServerConfig config = adjust.apply(new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db")));
+            return new RunningServer(new TocsinServer(config, Regions.catalog(), Clock.systemUTC()).start(), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String token(Role role, List<String> scope, String name) {
         TokenStore.Created c = server.tokens().create(role, scope, name, null);
         return c.bearer();
