@@ -58,6 +58,13 @@ class HttpSmugglingTest {
 
     @Test
     void aRequestWithBothContentLengthAndTransferEncodingIsRefusedAndTheSmuggledRequestIsNeverAnswered() throws Exception {
+        // Framed one way, the same pair of requests on one connection is answered twice.
+        String body = "{\"regions\":[\"UA-32\"],\"threat\":\"air_raid\"}";
+        RawHttp.Reply fine = RawHttp.exchange(s.server.port(), "POST /api/v1/alerts HTTP/1.1\r\nHost: tocsin\r\n"
+                + "Authorization: Bearer " + s.admin + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\n\r\n" + body + "GET /health HTTP/1.1\r\nHost: tocsin\r\nConnection: close\r\n\r\n", WAIT);
+        assertThat(fine.text()).startsWith("HTTP/1.1 201 ").contains("HTTP/1.1 200 ");
+
         String smuggled = "POST /api/v1/alerts HTTP/1.1\r\nHost: tocsin\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
                 + "GET /health HTTP/1.1\r\nHost: tocsin\r\n\r\n";
@@ -96,15 +103,5 @@ class HttpSmugglingTest {
             assertThat(r.text()).startsWith("HTTP/1.1 415 ").contains("\"code\":\"unsupported-media-type\"");
             assertThat(r.closed()).as("the unread body is not waited for: the connection closes").isTrue();
         }
-    }
-
-    @Test
-    void aJsonWriteStillWorksAndKeepsItsConnection() throws Exception {
-        String body = "{\"regions\":[\"UA-32\"],\"threat\":\"air_raid\"}";
-        String req = "POST /api/v1/alerts HTTP/1.1\r\nHost: tocsin\r\nAuthorization: Bearer " + s.admin + "\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
-                + "GET /health HTTP/1.1\r\nHost: tocsin\r\nConnection: close\r\n\r\n";
-        RawHttp.Reply r = RawHttp.exchange(s.server.port(), req, WAIT);
-        assertThat(r.text()).startsWith("HTTP/1.1 201 ").contains("HTTP/1.1 200 ");
     }
 }
