@@ -24,12 +24,40 @@ final class ServeCommand implements Callable<Integer> {
     DbOption db = new DbOption();
 
     @Option(names = "--auth-failures-per-minute", defaultValue = "${env:TOCSIN_AUTH_FAILURES:-10}",
-            description = "failed authentications per client address per minute before 429 (env TOCSIN_AUTH_FAILURES)")
+            description = "failed authentications per client address per minute; past it failing attempts get 429, "
+                    + "valid tokens are still served (env TOCSIN_AUTH_FAILURES)")
     int authFailures;
 
     @Option(names = "--writes-per-second", defaultValue = "${env:TOCSIN_WRITES_PER_SECOND:-50}",
-            description = "authenticated writes per client address per second (env TOCSIN_WRITES_PER_SECOND)")
+            description = "authenticated writes per token per second (env TOCSIN_WRITES_PER_SECOND)")
     int writesPerSecond;
+
+    @Option(names = "--max-connections", defaultValue = "${env:TOCSIN_MAX_CONNECTIONS:-0}",
+            description = "connections served normally; 0 = the descriptor limit less a headroom and the reserve "
+                    + "(env TOCSIN_MAX_CONNECTIONS)")
+    int maxConnections;
+
+    @Option(names = "--reserve-connections", defaultValue = "${env:TOCSIN_RESERVE_CONNECTIONS:-64}",
+            description = "connections past the maximum that still serve /health, /ready and requests with a token "
+                    + "(env TOCSIN_RESERVE_CONNECTIONS)")
+    int reserveConnections;
+
+    @Option(names = "--max-connections-per-address", defaultValue = "${env:TOCSIN_MAX_CONNECTIONS_PER_ADDRESS:-512}",
+            description = "connections from one client address; trusted proxies exempt (env TOCSIN_MAX_CONNECTIONS_PER_ADDRESS)")
+    int maxConnectionsPerAddress;
+
+    @Option(names = "--header-timeout", defaultValue = "${env:TOCSIN_HEADER_TIMEOUT:-10}",
+            description = "seconds for a request's headers, and then for its body, to arrive (env TOCSIN_HEADER_TIMEOUT)")
+    int headerTimeout;
+
+    @Option(names = "--idle-timeout", defaultValue = "${env:TOCSIN_IDLE_TIMEOUT:-60}",
+            description = "seconds a connection may wait between requests; streams are exempt (env TOCSIN_IDLE_TIMEOUT)")
+    int idleTimeout;
+
+    @Option(names = "--trusted-proxies", split = ",", defaultValue = "${env:TOCSIN_TRUSTED_PROXIES:-}",
+            description = "CIDRs of proxies whose Forwarded / X-Forwarded-For is believed; none by default "
+                    + "(env TOCSIN_TRUSTED_PROXIES)")
+    java.util.List<String> trustedProxies = java.util.List.of();
 
     @Option(names = "--cors-origin", split = ",", defaultValue = "${env:TOCSIN_CORS_ORIGINS:-}",
             description = "origins allowed to read the API from a browser; CORS is off when empty (env TOCSIN_CORS_ORIGINS)")
@@ -62,7 +90,10 @@ final class ServeCommand implements Callable<Integer> {
             server = new TocsinServer(new ServerConfig(host, port, db.url,
                     new ServerConfig.Limits(authFailures, writesPerSecond),
                     corsOrigins.stream().filter(o -> !o.isBlank()).toList(),
-                    new ServerConfig.Checkpoints(checkpointKey, checkpointFile, checkpointInterval, acceptBrokenChain)),
+                    new ServerConfig.Checkpoints(checkpointKey, checkpointFile, checkpointInterval, acceptBrokenChain),
+                    new ServerConfig.Connections(maxConnections, reserveConnections, maxConnectionsPerAddress,
+                            headerTimeout, idleTimeout),
+                    trustedProxies.stream().filter(p -> !p.isBlank()).toList()),
                     RegionCatalog.load(), Clock.systemUTC()).start();
         } catch (StartRefusedException e) {
             // A refusal is an answer for the operator, not a crash: the message names the seq and the way on.

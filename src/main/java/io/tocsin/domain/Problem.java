@@ -5,6 +5,7 @@ package io.tocsin.domain;
  * it), the HTTP status it maps to and a title. Documented in docs/errors.md.
  */
 public enum Problem {
+    MALFORMED_REQUEST(400, "The HTTP request is malformed"),
     MALFORMED_JSON(400, "Malformed JSON body"),
     INVALID_FIELD(400, "A field is missing or invalid"),
     INVALID_QUERY(400, "A query parameter is invalid"),
@@ -27,12 +28,16 @@ public enum Problem {
     ALERT_NOT_FOUND(404, "No such alert"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    REQUEST_TIMEOUT(408, "The request did not arrive in time"),
     BODY_TOO_LARGE(413, "Request body too large"),
+    URI_TOO_LONG(414, "Request line too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
+    HEADERS_TOO_LARGE(431, "Request headers too large"),
     INTERNAL(500, "Internal error"),
     UNAVAILABLE(503, "Service unavailable"),
-    OUTCOME_UNKNOWN(503, "The write's outcome is unknown");
+    OUTCOME_UNKNOWN(503, "The write's outcome is unknown"),
+    SERVER_BUSY(503, "Too many connections");
 
     private final int status;
     private final String title;

@@ -31,6 +31,7 @@ public final class ApiRouter {
                                 io.tocsin.audit.ChainGuard chainGuard) {
         Router r = Router.router(vertx);
         // First of all, even before the CAP route that reads its own large bodies (order -1000).
+        r.route().order(-3000).handler(new RequestGate(TrustedProxies.parse(config.trustedProxies())));
         r.route().order(-2000).handler(ApiRouter::securityHeaders);
         if (!config.corsOrigins().isEmpty()) {
             // Off unless configured: browsers on other origins may then read the public API, never with credentials.
@@ -38,6 +39,7 @@ public final class ApiRouter {
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH, HttpMethod.DELETE))
                     .allowedHeaders(Set.of("Authorization", "Content-Type", "Last-Event-ID", "Idempotency-Key")));
         }
+        r.route("/api/*").handler(new JsonBodies());
         r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         Auth auth = new Auth(tokens, config.limits());
         SnapshotBodies bodies = new SnapshotBodies(vertx, metrics);

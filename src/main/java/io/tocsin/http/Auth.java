@@ -12,19 +12,26 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bearer authentication with brute-force protection: an address that fails too often is refused (429) before its
- * token is even looked at, while other addresses are unaffected. Also limits each address's write rate.
- * Blocking on a token-cache miss: call {@link #require} off the event loop.
+ * Bearer authentication with brute-force protection. Failures are counted per client address (the address a trusted
+ * proxy names, see {@link ClientAddress}); past the limit, that address's <em>failing</em> attempts get 429 instead of
+ * 401. A valid token is always served, whoever else failed from the same address: behind a proxy every client shares
+ * one, and a stranger's typos must not lock out the operators. What keeps guessing hopeless is the 192-bit secret;
+ * the limit keeps a failing client's noise (and its token look-ups) in check and tells it to slow down.
+ * The write rate is limited per token, for the same reason. Blocking on a token-cache miss: call {@link #require}
+ * off the event loop.
  */
 final class Auth {
+    /** Where the router puts the request's client address (see {@link ClientAddress}). */
+    static final String CLIENT_ADDRESS = "tocsin.clientAddress";
+
     private final TokenStore tokens;
-    private final AddressLimiter failures;
-    private final AddressLimiter writes;
+    private final WindowLimiter failures;
+    private final WindowLimiter writes;
 
     Auth(TokenStore tokens, ServerConfig.Limits limits) {
         this.tokens = tokens;
-        this.failures = new AddressLimiter(limits.authFailuresPerMinute(), TimeUnit.MINUTES.toNanos(1));
-        this.writes = new AddressLimiter(limits.writesPerSecond(), TimeUnit.SECONDS.toNanos(1));
+        this.failures = new WindowLimiter(limits.authFailuresPerMinute(), TimeUnit.MINUTES.toNanos(1));
+        this.writes = new WindowLimiter(limits.writesPerSecond(), TimeUnit.SECONDS.toNanos(1));
     }
 
     /** What the request presented, read on the event loop (headers are not safe to read elsewhere). */
@@ -34,33 +41,33 @@ final class Auth {
     static Credentials credentials(RoutingContext ctx) {
         String h = ctx.request().getHeader("Authorization");
         String bearer = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
-        var remote = ctx.request().remoteAddress();
-        return new Credentials(remote == null ? "unknown" : remote.hostAddress(), bearer);
+        String address = ctx.get(CLIENT_ADDRESS);
+        if (address == null) {
+            var remote = ctx.request().remoteAddress();
+            address = remote == null ? "unknown" : remote.hostAddress();
+        }
+        return new Credentials(address, bearer);
     }
 
     /** The actor, if its token is valid and has one of {@code roles} (any role when none are given). */
     Actor require(Credentials c, Role... roles) {
         long now = System.nanoTime();
-        long wait = failures.blockedFor(c.address(), now);
-        if (wait > 0) {
-            throw new RateLimitedException("too many failed authentications from this address; retry later", wait);
-        }
-        if (c.bearer() == null) {
-            failures.hit(c.address(), now);
-            throw new DomainException(Problem.UNAUTHENTICATED, "send Authorization: Bearer <token>");
-        }
-        Actor actor = tokens.authenticate(c.bearer()).orElse(null);
+        Actor actor = c.bearer() == null ? null : tokens.authenticate(c.bearer()).orElse(null);
         if (actor == null) {
-            failures.hit(c.address(), now);
-            throw new DomainException(Problem.UNAUTHENTICATED, "the token is unknown, revoked or expired");
+            long over = failures.hit(c.address(), now);
+            if (over > 0) {
+                throw new RateLimitedException("too many failed authentications from this address; retry later", over);
+            }
+            throw new DomainException(Problem.UNAUTHENTICATED, c.bearer() == null
+                    ? "send Authorization: Bearer <token>" : "the token is unknown, revoked or expired");
         }
         if (roles.length > 0 && Arrays.stream(roles).noneMatch(r -> r == actor.role())) {
             throw new DomainException(Problem.FORBIDDEN, "this needs the role " + Arrays.toString(roles).toLowerCase()
                     + ", the token has " + actor.role().wire());
         }
-        long over = writes.hit(c.address(), now);
+        long over = writes.hit(actor.id(), now);
         if (over > 0) {
-            throw new RateLimitedException("too many writes from this address", over);
+            throw new RateLimitedException("too many writes with this token", over);
         }
         return actor;
     }

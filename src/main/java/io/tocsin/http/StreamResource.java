@@ -65,21 +65,24 @@ final class StreamResource {
             throw new DomainException(Problem.BAD_HANDSHAKE, "a WebSocket needs a plain HTTP/1.1 connection here "
                     + "(TLS ends at the proxy in front of Tocsin)");
         }
-        withViewer(ctx, req, filter ->
-                // Switch once Vert.x is done with this request, still on the socket's own loop and context.
-                Vertx.currentContext().runOnContext(v -> {
-                    if (channel.isActive()) {
-                        RawWebSocket socket = new RawWebSocket(channel, guards);
-                        if (WebSocketUpgrade.switchProtocols(channel, accept, socket)) {
-                            hub.subscribe(socket, filter, req.afterSeq());
-                        }
+        withViewer(ctx, req, filter -> {
+            ConnectionGuard.exempt(ctx.request()); // a stream: its keep-alives, not the request timeouts, govern it
+            // Switch once Vert.x is done with this request, still on the socket's own loop and context.
+            Vertx.currentContext().runOnContext(v -> {
+                if (channel.isActive()) {
+                    RawWebSocket socket = new RawWebSocket(channel, guards);
+                    if (WebSocketUpgrade.switchProtocols(channel, accept, socket)) {
+                        hub.subscribe(socket, filter, req.afterSeq());
                     }
-                }));
+                }
+            });
+        });
     }
 
     private void sse(RoutingContext ctx) {
         StreamRequest req = StreamRequest.parse(ctx, tree, locator);
         withViewer(ctx, req, filter -> {
+            ConnectionGuard.exempt(ctx.request()); // a stream: its keep-alives, not the request timeouts, govern it
             HttpServerResponse res = ctx.response();
             res.setChunked(true)
                     .putHeader("Content-Type", "text/event-stream; charset=utf-8")

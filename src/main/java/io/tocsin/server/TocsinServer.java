@@ -101,15 +101,11 @@ public final class TocsinServer implements AutoCloseable {
             // One server per event loop on the same port: Vert.x spreads connections over them, so every core
             // fans out its own share of the subscribers. Each is deployed as its own verticle instance, because
             // servers created from one plain thread would all share that thread's one context (and event loop).
-            // For "any free port" Vert.x's negative port makes the servers share one random port.
-            int port = config.port() == 0 ? -1 : config.port();
-            HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(port)
-                    .setCompressionSupported(false).setIdleTimeout(0).setSendBufferSize(SEND_BUFFER_BYTES)
-                    .setTcpNoDelay(true)
-                    // Every response is written on its connection's event loop (blocking work hands its result
-                    // back to the loop), so Vert.x needs no cross-thread write queue per connection (~4 KB each).
-                    .setStrictThreadMode(true);
-            vertx.deployVerticle(() -> new HttpVerticle(options, router, servers),
+            HttpServerOptions options = HttpOptions.of(config, SEND_BUFFER_BYTES);
+            var caps = new io.tocsin.http.ConnectionCaps(config.connections(),
+                    io.tocsin.http.TrustedProxies.parse(config.trustedProxies()), options, metrics);
+            var invalid = new io.tocsin.http.InvalidRequests(metrics);
+            vertx.deployVerticle(() -> new HttpVerticle(options, router, servers, caps, invalid),
                             new DeploymentOptions().setInstances(EVENT_LOOPS))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

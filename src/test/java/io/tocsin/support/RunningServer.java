@@ -24,6 +24,14 @@ public final class RunningServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     public final String admin;
 
+    /**
+     * The default caps, but no per-address cap: tests play thousands of subscribers from one loopback address (the
+     * caps themselves are tested with their own small settings, see ConnectionCapsTest).
+     */
+    public static final ServerConfig.Connections ONE_ADDRESS_CROWD = new ServerConfig.Connections(0,
+            ServerConfig.Connections.DEFAULT.reserve(), Integer.MAX_VALUE,
+            ServerConfig.Connections.DEFAULT.headerTimeoutSeconds(), ServerConfig.Connections.DEFAULT.idleTimeoutSeconds());
+
     /** The temporary directory this object made for the database, deleted on close; null for a given file. */
     private final Path tempDir;
 
@@ -46,7 +54,7 @@ public final class RunningServer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("tocsin-test");
             ServerConfig config = new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db"),
-                    ServerConfig.Limits.DEFAULT, List.of());
+                    ServerConfig.Limits.DEFAULT, List.of()).withConnections(ONE_ADDRESS_CROWD);
             TocsinServer server = new TocsinServer(config, Regions.catalog(), Clock.systemUTC(),
                     new io.tocsin.domain.ApprovalPolicy(10, java.util.Set.of(), ttl));
             return new RunningServer(server.start(), dir);
@@ -57,14 +65,28 @@ public final class RunningServer implements AutoCloseable {
 
     /** A server on the given SQLite file: start it again on the same file to test what survives a restart. */
     public static RunningServer onFile(Path dbFile) {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, "sqlite:" + dbFile, ServerConfig.Limits.DEFAULT, List.of());
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, "sqlite:" + dbFile, ServerConfig.Limits.DEFAULT, List.of())
+                .withConnections(ONE_ADDRESS_CROWD);
         return new RunningServer(new TocsinServer(config, Regions.catalog(), Clock.systemUTC()).start());
     }
 
     public static RunningServer start(ServerConfig.Limits limits) {
         try {
             Path dir = Files.createTempDirectory("tocsin-test");
-            ServerConfig config = new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db"), limits, List.of());
+            ServerConfig config = new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db"), limits, List.of())
+                    .withConnections(ONE_ADDRESS_CROWD);
+            return new RunningServer(new TocsinServer(config, Regions.catalog(), Clock.systemUTC()).start(), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server whose configuration the test adjusts (connection caps, trusted proxies, limits). */
+    public static RunningServer startWith(java.util.function.UnaryOperator<ServerConfig> adjust) {
+        try {
+            Path dir = Files.createTempDirectory("tocsin-test");
+            ServerConfig config = adjust.apply(new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db"))
+                    .withConnections(ONE_ADDRESS_CROWD));
             return new RunningServer(new TocsinServer(config, Regions.catalog(), Clock.systemUTC()).start(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,6 +33,9 @@ import java.util.logging.Logger;
 public final class ChildServer {
     /** The benchmark is the server's only client: its rate limits would only measure themselves. */
     static final ServerConfig.Limits BENCH_LIMITS = new ServerConfig.Limits(1_000, 1_000_000);
+    /** The benchmark's subscribers come from a handful of loopback addresses, thousands each: no per-address cap. */
+    static final ServerConfig.Connections BENCH_CONNECTIONS = new ServerConfig.Connections(0,
+            ServerConfig.Connections.DEFAULT.reserve(), Integer.MAX_VALUE, 10, 60);
 
     private static final Logger QUIET_NETTY = Logger.getLogger("io.netty");
     private static final Logger QUIET_HIKARI = Logger.getLogger("com.zaxxer.hikari");
@@ -48,7 +51,8 @@ public final class ChildServer {
         java.nio.file.Path key = args.length > 1 ? java.nio.file.Path.of(args[1])
                 : db.startsWith("jdbc:postgresql:") ? Files.createTempDirectory("tocsin-child").resolve("checkpoint-key") : null;
         TocsinServer server = new TocsinServer(new ServerConfig("127.0.0.1", 0, db, BENCH_LIMITS, java.util.List.of(),
-                new ServerConfig.Checkpoints(key, null, 100, false)), RegionCatalog.load(), Clock.systemUTC()).start();
+                new ServerConfig.Checkpoints(key, null, 100, false)).withConnections(BENCH_CONNECTIONS), RegionCatalog.load(),
+                Clock.systemUTC()).start();
         TokenStore.Created token = server.tokens().create(Role.ADMIN, List.of(), "fan-out benchmark", null);
         System.out.println("READY " + server.url() + " " + token.bearer() + " " + ProcessHandle.current().pid());
         System.out.flush();

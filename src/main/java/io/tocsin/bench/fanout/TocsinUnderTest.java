@@ -51,7 +51,7 @@ public sealed interface TocsinUnderTest extends AutoCloseable {
         try {
             Path dir = db != null ? null : Files.createTempDirectory("tocsin-fanout");
             String url = db != null ? db : "sqlite:" + dir.resolve("bench.db");
-            TocsinServer s = new TocsinServer(new ServerConfig("127.0.0.1", 0, url, ChildServer.BENCH_LIMITS, java.util.List.of()),
+            TocsinServer s = new TocsinServer(new ServerConfig("127.0.0.1", 0, url, ChildServer.BENCH_LIMITS, java.util.List.of()).withConnections(ChildServer.BENCH_CONNECTIONS),
                     RegionCatalog.load(), Clock.systemUTC()).start();
             return new Embedded(s, s.tokens().create(Role.ADMIN, List.of(), "fan-out benchmark", null).bearer(), dir);
         } catch (IOException e) {

@@ -4,17 +4,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A fixed-window counter per client address: at most {@code limit} hits per window. Small and lock-free enough
- * for the request path; stale windows are swept when the map grows, so a flood of addresses cannot grow it forever.
+ * A fixed-window counter per key (a client address, a token): at most {@code limit} hits per window. Small and
+ * lock-free enough for the request path; stale windows are swept when the map grows, so a flood of keys cannot grow
+ * it forever.
  */
-final class AddressLimiter {
+final class WindowLimiter {
     private static final int SWEEP_AT = 10_000;
 
     private final int limit;
     private final long windowNanos;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    AddressLimiter(int limit, long windowNanos) {
+    WindowLimiter(int limit, long windowNanos) {
         this.limit = limit;
         this.windowNanos = windowNanos;
     }
@@ -28,23 +29,12 @@ final class AddressLimiter {
         }
     }
 
-    /** Seconds until the address may try again, or 0 when it is under the limit. Does not count a hit. */
-    long blockedFor(String address, long now) {
-        Window w = windows.get(address);
-        if (w == null || now - w.start >= windowNanos) {
-            return 0;
-        }
-        synchronized (w) {
-            return w.hits >= limit ? Math.max(1, (w.start + windowNanos - now) / 1_000_000_000L) : 0;
-        }
-    }
-
     /** Counts a hit; returns the seconds to wait when this hit went over the limit, else 0. */
-    long hit(String address, long now) {
+    long hit(String key, long now) {
         if (windows.size() > SWEEP_AT) {
             windows.values().removeIf(w -> now - w.start >= windowNanos);
         }
-        Window w = windows.compute(address, (k, old) -> old == null || now - old.start >= windowNanos ? new Window(now) : old);
+        Window w = windows.compute(key, (k, old) -> old == null || now - old.start >= windowNanos ? new Window(now) : old);
         synchronized (w) {
             w.hits++;
             return w.hits > limit ? Math.max(1, (w.start + windowNanos - now) / 1_000_000_000L) : 0;
