@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,6 +84,8 @@ public final class DeliveryLatencyBench {
                 }
                 reader.interrupt();
                 stream.body().close();
+                LatencyBreakdown.print(h, LatencyBreakdown.httpRoundTrip(http, server.url(), alerts),
+                        LatencyBreakdown.durableAppend(Path.of(db.substring("sqlite:".length())).getParent(), alerts));
                 return h;
             }
         }
