@@ -27,9 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -47,19 +45,14 @@ public final class AlertDesk {
     private final Footprints footprints;
     private final Decider decider;
     private final Clock clock;
-    /** How long idempotency keys are remembered: longer than the 24 h a client may expect to retry within. */
-    public static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(48);
     /** Conditional appends refused because other processes kept appending: give up after this many. */
     private static final int MAX_ATTEMPTS = 20;
-    /** How long an unacknowledged commit's outcome is sought in the log before the reply says it is unknown. */
-    private static final Duration SETTLE_WINDOW = Duration.ofSeconds(10);
-    private static final Duration SETTLE_PAUSE = Duration.ofMillis(200);
 
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final IdempotentWrites keys;
+    /** Package-private: tests shorten its window. */
+    final CommitSettler settler;
     private volatile boolean behind;
-    /** {@link #SETTLE_WINDOW}; tests shorten it. */
-    Duration settleWindow = SETTLE_WINDOW;
 
     public AlertDesk(EventLog log, RegionTree regions, Clock clock) {
         this(log, regions, clock, ApprovalPolicy.DEFAULT);
@@ -71,6 +64,8 @@ public final class AlertDesk {
         this.footprints = new Footprints(regions);
         this.decider = new Decider(regions, policy);
         this.clock = clock;
+        this.keys = new IdempotentWrites(log);
+        this.settler = new CommitSettler(log);
     }
 
     /** Rebuilds the board from the whole log; call once before serving. Returns the number of events read. */
@@ -183,29 +178,20 @@ public final class AlertDesk {
         return behind;
     }
 
-    /** Forgets idempotency keys older than {@link #IDEMPOTENCY_RETENTION}; called by a timer. */
+    /** Forgets idempotency keys older than their retention (48 h); called by a timer. */
     public int forgetOldIdempotencyKeys() {
-        return log.forgetIdempotencyKeys(clock.instant().minus(IDEMPOTENCY_RETENTION).toEpochMilli());
+        return keys.forgetOlderThan(clock.instant());
     }
 
-    /**
-     * Runs a keyed write: a key still in flight in this process is refused (409, as the IETF idempotency-key draft
-     * says); a key already recorded returns the events it recorded (the same reply), or 422 when the request
-     * differs; otherwise the write is decided and committed with the key.
-     */
+    /** Runs a write; a keyed one follows the idempotency-key rules ({@link IdempotentWrites}). */
     private List<LoggedEvent> write(IdempotencyKey key, Function<Instant, List<Event>> decide) {
         if (key == null) {
             synchronized (this) {
                 return commit(decide, null);
             }
         }
-        String slot = key.scope() + "\u0000" + key.key();
-        if (!inFlight.add(slot)) {
-            throw new DomainException(Problem.IDEMPOTENCY_KEY_IN_USE,
-                    "a request with Idempotency-Key '" + key.key() + "' is still being processed; retry after it ends");
-        }
-        try {
-            Optional<List<LoggedEvent>> earlier = recorded(key);
+        try (IdempotentWrites.InFlight inFlight = keys.enter(key)) {
+            Optional<List<LoggedEvent>> earlier = keys.recorded(key);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -214,27 +200,10 @@ public final class AlertDesk {
                     return commit(decide, key);
                 } catch (EventLog.IdempotencyKeyTaken taken) {
                     // Another process recorded the same key meanwhile: answer with what it recorded.
-                    return recorded(key).orElseThrow(() -> new NotRecordedException("key vanished", taken));
+                    return keys.recorded(key).orElseThrow(() -> new NotRecordedException("key vanished", taken));
                 }
             }
-        } finally {
-            inFlight.remove(slot);
         }
-    }
-
-    private Optional<List<LoggedEvent>> recorded(IdempotencyKey key) {
-        return log.findIdempotent(key).map(stored -> {
-            if (!stored.fingerprint().equals(key.fingerprint())) {
-                throw new DomainException(Problem.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key.key()
-                        + "' was used for a different request (seq " + stored.firstSeq() + ")");
-            }
-            List<LoggedEvent> events = log.after(stored.firstSeq() - 1, stored.count());
-            if (events.size() != stored.count()) {
-                throw new NotRecordedException("the events of Idempotency-Key '" + key.key() + "' are not in the log",
-                        null);
-            }
-            return events;
-        });
     }
 
     private List<LoggedEvent> commit(Function<Instant, List<Event>> decide) {
@@ -278,33 +247,15 @@ public final class AlertDesk {
         }
     }
 
-    /**
-     * The commit of events meant for {@code head + 1 ...} was not acknowledged. Reads the log (waiting for in-flight
-     * appends to finish) until it can tell: ours are there (same first hash) — fold them and answer as if the
-     * commit had been acknowledged; something else or nothing is there — certainly not recorded. If the log cannot
-     * be read within the settle window, the outcome is unknown and the reply says so.
-     */
+    /** A lost commit acknowledgement: settle it from the log, fold what is there, answer honestly. */
     private List<LoggedEvent> settle(long head, int count, CommitUnknownException unknown) {
-        long deadline = System.nanoTime() + settleWindow.toNanos();
-        while (true) {
-            try {
-                List<LoggedEvent> there = log.settledAfter(head, count);
-                foldNew();
-                if (!there.isEmpty() && there.get(0).hash().equals(unknown.firstHash())) {
-                    return there;
-                }
-                throw new NotRecordedException("the commit was not acknowledged and the log shows it did not happen",
-                        unknown);
-            } catch (RuntimeException readFailed) {
-                if (readFailed instanceof NotRecordedException n) {
-                    throw n;
-                }
-                if (System.nanoTime() > deadline) {
-                    behind = true;
-                    throw new OutcomeUnknownException(unknown.firstSeq());
-                }
-                sleep(SETTLE_PAUSE);
-            }
+        try {
+            return settler.settle(head, count, unknown);
+        } catch (OutcomeUnknownException stillUnknown) {
+            behind = true;
+            throw stillUnknown;
+        } finally {
+            foldNew();
         }
     }
 
@@ -330,14 +281,6 @@ public final class AlertDesk {
             behind = false;
         } catch (RuntimeException unreachable) {
             behind = true;
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -150,7 +150,7 @@ class AlertDeskTest {
         try (Database db = Database.sqlite(dir.resolve("t.db"))) {
             LosesAcknowledgements log = new LosesAcknowledgements(new JdbcEventLog(db));
             AlertDesk desk = new AlertDesk(log, Regions.catalog().tree(), Clock.systemUTC());
-            desk.settleWindow = java.time.Duration.ofMillis(300);
+            desk.settler.window = java.time.Duration.ofMillis(300);
             log.loseNext = true;
             log.readsFail = true;
 
