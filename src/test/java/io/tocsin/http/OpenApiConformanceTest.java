@@ -44,6 +44,9 @@ class OpenApiConformanceTest {
         conforms("get", "/api/v1/regions", s.get("/api/v1/regions?kind=oblast"));
         conforms("get", "/api/v1/regions", s.get("/api/v1/regions?parent=UA-32"));
         conforms("get", "/api/v1/regions", s.get("/api/v1/regions?kind=volcano"));
+        conforms("get", "/api/v1/regions", s.get("/api/v1/regions?q=brovary"));
+        conforms("get", "/api/v1/regions", s.get("/api/v1/regions?q=%D0%9A%D1%80%D0%B8%D0%B2%D0%B8%D0%B9&limit=50"));
+        conforms("get", "/api/v1/regions", s.get("/api/v1/regions?q=kyiv&limit=0"));
         conforms("get", "/api/v1/regions/{code}", s.get("/api/v1/regions/UA-99"));
         conforms("get", "/api/v1/status", s.get("/api/v1/status?lat=50.45&lon=30.52"));
         conforms("get", "/api/v1/status", s.get("/api/v1/status?lat=95&lon=30"));
@@ -98,6 +101,9 @@ class OpenApiConformanceTest {
         conforms("get", "/api/v1/audit", s.getAuth("/api/v1/audit?limit=1000", s.admin));
         conforms("get", "/api/v1/audit", s.getAuth("/api/v1/audit", integrator));
         conforms("get", "/api/v1/audit/verify", s.getAuth("/api/v1/audit/verify", s.admin));
+        conforms("get", "/api/v1/audit/checkpoint", s.get("/api/v1/audit/checkpoint"));
+        conforms("get", "/api/v1/reviews", s.getAuth("/api/v1/reviews", s.admin));
+        conforms("get", "/api/v1/reviews", s.getAuth("/api/v1/reviews", integrator));
         HttpResponse<String> created = s.post("/api/v1/tokens", s.admin,
                 "{\"role\":\"operator\",\"scope\":[\"UA-32\"],\"name\":\"Kyiv oblast duty officer\",\"expires_at\":\"2099-01-01T00:00:00Z\"}");
         conforms("post", "/api/v1/tokens", created);
