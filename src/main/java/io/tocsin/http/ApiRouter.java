@@ -69,6 +69,7 @@ public final class ApiRouter {
         });
         r.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
+        new OpenApiResource(null).mount(r); // null: no public URL option yet, so the document names the server "/"
         r.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
 
         r.route().failureHandler(ApiRouter::failure);

@@ -64,6 +64,7 @@ public final class TocsinServer implements AutoCloseable {
     private TokenStore tokens;
     private Hub hub;
     private ChainGuard chainGuard;
+    private io.vertx.ext.web.Router router;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
     public TocsinServer(ServerConfig config, RegionCatalog regions, Clock clock) {
@@ -94,7 +95,7 @@ public final class TocsinServer implements AutoCloseable {
         every(EXPIRY_CHECK_MS, "expiry check", desk::expireDue);
         every(FOLLOW_LOG_MS, "following the log", desk::followLog);
         every(FORGET_KEYS_MS, "forgetting old idempotency keys", desk::forgetOldIdempotencyKeys);
-        var router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), regions.search(), hub, tokens,
+        router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), regions.search(), hub, tokens,
                 metrics,
                 new io.tocsin.cap.mapping.JdbcCapLinkStore(db), chainGuard);
         try {
@@ -194,6 +195,11 @@ public final class TocsinServer implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** The HTTP routes, so a test can hold the API description (openapi.json) to what is really mounted. */
+    public io.vertx.ext.web.Router router() {
+        return router;
     }
 
     public void stop() {
