@@ -2,6 +2,7 @@ package io.tocsin.http;
 
 import io.tocsin.domain.DomainException;
 import io.tocsin.domain.Problem;
+import io.tocsin.domain.Threat;
 import io.tocsin.domain.Region;
 import io.tocsin.domain.RegionTree;
 import io.tocsin.region.PointLocator;
@@ -23,13 +24,24 @@ record StreamRequest(StreamFilter filter, long afterSeq) {
         return new StreamFilter(regions, null, threats(ctx, "threat"), Queries.statuses(ctx));
     }
 
-    /** Threat entries ({@code air_raid} or {@code air_raid:drones}) from a query parameter, each checked. */
+    /**
+     * Threat entries from a query parameter, each checked: a threat ({@code air_raid}), a threat with its subtype
+     * ({@code air_raid:drones}), or a bare air-raid subtype ({@code ballistic_missile}, read as
+     * {@code air_raid:ballistic_missile}: only air raids have subtypes).
+     */
     static Set<String> threats(RoutingContext ctx, String name) {
-        List<String> threats = Queries.list(ctx, name);
-        for (String t : threats) {
-            if (!StreamFilter.validThreat(t)) {
-                throw new DomainException(Problem.UNKNOWN_THREAT, "unknown threat '" + t + "'");
+        List<String> threats = new java.util.ArrayList<>();
+        for (String t : Queries.list(ctx, name)) {
+            String entry = t.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!StreamFilter.validThreat(entry) && StreamFilter.validThreat(Threat.AIR_RAID.wire() + ":" + entry)) {
+                entry = Threat.AIR_RAID.wire() + ":" + entry;
             }
+            if (!StreamFilter.validThreat(entry)) {
+                throw new DomainException(Problem.UNKNOWN_THREAT, "unknown threat '" + t + "': use a threat (air_raid,"
+                        + " artillery, urban_fights, chemical, nuclear, info), threat:subtype (air_raid:drones) or an"
+                        + " air-raid subtype (drones, cruise_missile, ballistic_missile, aviation, unspecified)");
+            }
+            threats.add(entry);
         }
         return Set.copyOf(threats);
     }
