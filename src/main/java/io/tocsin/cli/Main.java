@@ -27,7 +27,7 @@ public final class Main {
 
     /** Mistakes a user can fix are one line and exit 2; anything else is picocli's usual report. */
     private static int expectedFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
-        if (e instanceof io.tocsin.db.Database.MissingDatabaseException) {
+        if (e instanceof io.tocsin.db.Database.MissingDatabaseException || e instanceof io.tocsin.server.PortInUseException) {
             cmd.getErr().println("tocsin: " + e.getMessage());
             return USAGE;
         }

@@ -111,6 +111,14 @@ public final class TocsinServer implements AutoCloseable {
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             stop();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                // NIO says BindException; Netty's epoll transport says NativeIoException "bind(..) failed: Address
+                // already in use".
+                if (t instanceof java.net.BindException
+                        || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+                    throw new PortInUseException(config.host(), config.port(), e);
+                }
+            }
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
         }

@@ -88,4 +88,16 @@ class SafeCommandsTest {
         }
         assertThat(run("backup", "--db", "sqlite:" + db, copy.toString())).as("an existing target is refused").isEqualTo(2);
     }
+
+    @Test
+    void aPortInUseIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int exit = run("serve", "--port", String.valueOf(taken.getLocalPort()), "--db", "sqlite:" + dir.resolve("p.db"));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString().strip()).startsWith("tocsin: port " + taken.getLocalPort()).contains("--port")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(err.toString().strip().lines()).hasSize(1);
+        }
+    }
 }
