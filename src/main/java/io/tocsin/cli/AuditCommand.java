@@ -53,7 +53,7 @@ final class AuditCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path sqlite = CheckpointLocations.sqliteFile(db.url);
+            Path sqlite = CheckpointLocations.sqliteFile(db.url());
             Path file = checkpoints != null ? checkpoints
                     : sqlite == null ? null : sqlite.resolveSibling(sqlite.getFileName() + CheckpointLocations.FILE_SUFFIX);
             Path keyFile = checkpointKey != null ? checkpointKey

@@ -32,7 +32,7 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (db.url.startsWith("jdbc:postgresql:")) {
+        if (db.url().startsWith("jdbc:postgresql:")) {
             err.println("tocsin: back up PostgreSQL with pg_dump: pg_dump --format=custom --file FILE DBNAME"
                     + " (docs/operations.md)");
             return Main.USAGE;

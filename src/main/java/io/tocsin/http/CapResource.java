@@ -31,8 +31,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.net.InetAddress;
-import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,6 +55,7 @@ final class CapResource {
     private final CapExporter exporter;
     private final CapImporter importer;
     private final SnapshotBodies bodies;
+    private final PublicUrl publicUrl;
 
     CapResource(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree, PointLocator locator, Auth auth,
                 CapLinks.Store links, SnapshotBodies bodies) {
@@ -65,7 +64,8 @@ final class CapResource {
         this.desk = desk;
         this.tree = tree;
         this.auth = auth;
-        String sender = sender(config.host());
+        this.publicUrl = new PublicUrl(config);
+        String sender = sender(config);
         this.exporter = new CapExporter(sender, tree, new CapPolygons(locator));
         this.importer = new CapImporter(desk, tree, new CapAreaResolver(tree, locator), new CapLinks(sender, links));
     }
@@ -163,24 +163,26 @@ final class CapResource {
 
     /**
      * The active alerts with the filters of /api/v1/alerts/active: drills only when asked for. One snapshot, encoded
-     * once per seq, filter and URL as requested (the feed's links are absolute).
+     * once per seq, filter and URL as requested. The feed's id and links are absolute and start with the public URL,
+     * never with the request's Host header.
      */
     private void feed(RoutingContext ctx) {
         StreamFilter filter = StreamRequest.listFilter(ctx, tree);
-        String self = ctx.request().absoluteURI();
-        URI base = URI.create(self == null ? "http://localhost/" : self);
-        bodies.serve(ctx, "cap_feed", List.of(filter, base), desk.board()::snapshot,
-                "application/atom+xml; charset=utf-8", snapshot -> feedBody(snapshot, filter, base));
+        String base = publicUrl.base(ctx.request());
+        String query = ctx.request().query();
+        String self = base + "/api/v1/cap/feed.atom" + (query == null || query.isEmpty() ? "" : "?" + query);
+        bodies.serve(ctx, "cap_feed", List.of(filter, self), desk.board()::snapshot,
+                "application/atom+xml; charset=utf-8", snapshot -> feedBody(snapshot, filter, base, self));
     }
 
-    private byte[] feedBody(BoardSnapshot snapshot, StreamFilter filter, URI base) {
+    private byte[] feedBody(BoardSnapshot snapshot, StreamFilter filter, String base, String self) {
         Set<Status> statuses = filter.statuses();
         List<Alert> alerts = snapshot.active().stream().filter(a -> filter.matches(a, tree)).toList();
         String title = "Tocsin: тривоги, що діють / active alerts"
                 + (statuses.equals(EnumSet.of(Status.ACTUAL)) ? ""
                 : " (" + String.join(", ", statuses.stream().map(Status::wire).toList()) + ")");
-        return AtomFeed.write(alerts, tree, base.toString(), title, base.toString(),
-                a -> base.resolve("/api/v1/alerts/" + a.id() + ".cap").toString(), Instant.now());
+        return AtomFeed.write(alerts, tree, self, title, self, a -> base + "/api/v1/alerts/" + a.id() + ".cap",
+                Instant.now());
     }
 
     /** The import route's failures: the 2 MiB limit, then CAP problems; anything else goes to the API's handler. */
@@ -219,21 +221,14 @@ final class CapResource {
     }
 
     /**
-     * The CAP {@code sender} of this instance: {@code -Dtocsin.cap.sender} or {@code TOCSIN_CAP_SENDER}, else
-     * {@code tocsin@<host>} (the machine's name when listening on every interface). Characters CAP forbids in a
-     * sender (space, comma, {@code <}, {@code &}) are dropped.
+     * The CAP {@code sender} of this instance: {@code cap_sender}, else {@code tocsin@<host>} (the machine's name
+     * when listening on every interface). Characters CAP forbids in a sender (space, comma, {@code <}, {@code &})
+     * are dropped.
      */
-    static String sender(String host) {
-        String configured = System.getProperty("tocsin.cap.sender", ServerConfig.env("TOCSIN_CAP_SENDER", ""));
-        String name = host;
-        if (configured.isBlank() && ("0.0.0.0".equals(host) || "::".equals(host))) {
-            try {
-                name = InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                name = "localhost";
-            }
-        }
-        String sender = configured.isBlank() ? "tocsin@" + name : configured;
+    static String sender(ServerConfig config) {
+        String configured = config.identity().capSender();
+        String sender = configured == null || configured.isBlank()
+                ? "tocsin@" + PublicUrl.listenerName(config.host()) : configured;
         return sender.replaceAll("[\\s,<&]", "");
     }
 }

@@ -1,40 +1,39 @@
 package io.tocsin.server;
 
+import io.tocsin.config.Options;
+import io.tocsin.config.Settings;
+
 import java.util.List;
 
 /**
- * Everything a server needs to start, validated once. Each option comes from a flag or an environment variable
- * (flag wins); see {@code tocsin serve --help} and the README.
+ * Everything a server needs to start, validated once. The options themselves (names, defaults and the reasons for
+ * them) are declared in {@link Options}; {@link #from(Settings)} makes this value from their resolved values, and
+ * tests construct it directly.
  *
- * @param host           interface to listen on (TOCSIN_HOST, default 127.0.0.1: opening to the network is a decision)
- * @param port           HTTP port (TOCSIN_PORT, default 8080; 0 picks a free one)
- * @param database       {@code sqlite:PATH} or {@code jdbc:postgresql://…} (TOCSIN_DB, default sqlite:data/tocsin.db)
+ * @param host           interface to listen on ({@link Options#HOST})
+ * @param port           HTTP port, 0 for any free one ({@link Options#PORT})
+ * @param database       {@code sqlite:PATH} or {@code jdbc:postgresql://…} ({@link Options#DB})
  * @param trustedProxies CIDRs of the proxies whose {@code Forwarded} / {@code X-Forwarded-For} header names the
- *                       client (TOCSIN_TRUSTED_PROXIES, default none: a header anyone can write is believed only from a
- *                       peer the operator vouched for; until then the direct peer is the client). Their connections
- *                       are also exempt from the per-address connection cap: one proxy carries many clients.
+ *                       client ({@link Options#TRUSTED_PROXIES})
+ * @param identity       how the server names itself in what it writes: public URL and CAP sender
+ * @param transport      event loops and epoll
  */
 public record ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
-                           Checkpoints checkpoints, Connections connections, List<String> trustedProxies) {
-    public static final String DEFAULT_DB = "sqlite:data/tocsin.db";
+                           Checkpoints checkpoints, Connections connections, List<String> trustedProxies,
+                           Identity identity, Transport transport) {
+    public static final String DEFAULT_DB = Options.DB.dflt();
 
     /**
      * Signed checkpoints of the chain's head, kept outside the database (docs/architecture.md, tamper evidence).
      *
-     * @param key               checkpoint_key: a PKCS#8 Ed25519 private key file (TOCSIN_CHECKPOINT_KEY; default
-     *                          beside an SQLite database, {@code tocsin.db.checkpoint-key}, made 0600 on first start;
-     *                          must be named for PostgreSQL: there is no file to stand beside, and a default would
-     *                          give each node a new key unnoticed)
-     * @param file              checkpoint_file: one JSON line per checkpoint (TOCSIN_CHECKPOINT_FILE; default beside
-     *                          the SQLite file, {@code tocsin.db.checkpoints}, or the key's path + {@code .checkpoints})
-     * @param interval          events between checkpoints (TOCSIN_CHECKPOINT_INTERVAL, default 100: at most that many
-     *                          events can be cut off the tail unseen; one signature and one fsync per interval, off
-     *                          the writer's thread)
-     * @param acceptBrokenChain start on a log that fails its audit (--accept-broken-chain, deliberately no
-     *                          environment variable: an override must be asked for at the start that needs it)
+     * @param key               {@link Options#CHECKPOINT_KEY}, null for the default beside an SQLite file
+     * @param file              {@link Options#CHECKPOINT_FILE}, null for the default
+     * @param interval          {@link Options#CHECKPOINT_INTERVAL}
+     * @param acceptBrokenChain {@link Options#ACCEPT_BROKEN_CHAIN} (a flag only)
      */
     public record Checkpoints(java.nio.file.Path key, java.nio.file.Path file, int interval, boolean acceptBrokenChain) {
-        public static final Checkpoints DEFAULT = new Checkpoints(null, null, 100, false);
+        public static final Checkpoints DEFAULT = new Checkpoints(null, null, Options.CHECKPOINT_INTERVAL.dflt(),
+                Options.ACCEPT_BROKEN_CHAIN.dflt());
 
         public Checkpoints {
             if (interval < 1) {
@@ -46,20 +45,17 @@ public record ServerConfig(String host, int port, String database, Limits limits
     /**
      * Abuse limits.
      *
-     * @param authFailuresPerMinute failed authentications per client address per minute; past it that address's
-     *                              failing attempts get 429, while a valid token from it is still served
-     *                              (TOCSIN_AUTH_FAILURES, default 10: enough for a fumbled paste, far too few to
-     *                              guess a 192-bit secret)
-     * @param writesPerSecond       writes per token per second (TOCSIN_WRITES_PER_SECOND, default 50: an operator
-     *                              console never needs more; a runaway script is stopped without touching the
-     *                              other operators behind the same proxy)
+     * @param authFailuresPerMinute {@link Options#AUTH_FAILURES_PER_MINUTE}
+     * @param writesPerSecond       {@link Options#WRITES_PER_SECOND}
      */
     public record Limits(int authFailuresPerMinute, int writesPerSecond) {
-        public static final Limits DEFAULT = new Limits(10, 50);
+        public static final Limits DEFAULT = new Limits(Options.AUTH_FAILURES_PER_MINUTE.dflt(),
+                Options.WRITES_PER_SECOND.dflt());
 
         public Limits {
             if (authFailuresPerMinute < 1 || writesPerSecond < 1) {
-                throw new IllegalArgumentException("limits must be positive (TOCSIN_AUTH_FAILURES, TOCSIN_WRITES_PER_SECOND)");
+                throw new IllegalArgumentException("limits must be positive (" + Options.AUTH_FAILURES_PER_MINUTE.env()
+                        + ", " + Options.WRITES_PER_SECOND.env() + ")");
             }
         }
     }
@@ -68,26 +64,16 @@ public record ServerConfig(String host, int port, String database, Limits limits
      * Bounds on connections, so that no client, and no crowd of them, can take the process to its descriptor limit:
      * past that the server can accept nothing, not even an operator issuing an alert or a load balancer's /health.
      *
-     * @param max                  connections served normally (TOCSIN_MAX_CONNECTIONS; 0, the default, means the
-     *                             process's descriptor limit minus a headroom of min(1,000, limit/4) descriptors for
-     *                             the JVM, the database and the log, minus {@code reserve}: with the usual 20,000 that
-     *                             is 18,936, enough for the fan-out's 18,000 subscribers)
-     * @param reserve              connections accepted past {@code max} that serve only /health, /ready and requests
-     *                             carrying a token, one request each, others getting 503 (TOCSIN_RESERVE_CONNECTIONS,
-     *                             default 64: room for operators and probes while the crowd is refused; past
-     *                             max + reserve a connection is closed as soon as it is accepted)
-     * @param perAddress           connections from one client address (TOCSIN_MAX_CONNECTIONS_PER_ADDRESS, default
-     *                             512: a household, an office or a carrier's NAT share an address, one machine opening
-     *                             thousands is a flood; trusted proxies are exempt)
-     * @param headerTimeoutSeconds time from a request's first byte to the end of its headers, and for a request's body
-     *                             once its headers are in (TOCSIN_HEADER_TIMEOUT, default 10: a real client sends a
-     *                             few hundred bytes at once; a slow-loris client is closed)
-     * @param idleTimeoutSeconds   time a connection may sit between requests (TOCSIN_IDLE_TIMEOUT, default 60: keeps
-     *                             an operator console's connection warm, frees a forgotten one). Streams (SSE,
-     *                             WebSocket) are exempt: their keep-alives keep them open.
+     * @param max                  {@link Options#MAX_CONNECTIONS}; 0 is replaced by the value from the descriptor limit
+     * @param reserve              {@link Options#RESERVE_CONNECTIONS}
+     * @param perAddress           {@link Options#MAX_CONNECTIONS_PER_ADDRESS}
+     * @param headerTimeoutSeconds {@link Options#HEADER_TIMEOUT}
+     * @param idleTimeoutSeconds   {@link Options#IDLE_TIMEOUT}
      */
     public record Connections(int max, int reserve, int perAddress, int headerTimeoutSeconds, int idleTimeoutSeconds) {
-        public static final Connections DEFAULT = new Connections(0, 64, 512, 10, 60);
+        public static final Connections DEFAULT = new Connections(Options.MAX_CONNECTIONS.dflt(),
+                Options.RESERVE_CONNECTIONS.dflt(), Options.MAX_CONNECTIONS_PER_ADDRESS.dflt(),
+                Options.HEADER_TIMEOUT.dflt(), Options.IDLE_TIMEOUT.dflt());
 
         public Connections {
             if (max < 0 || reserve < 0 || perAddress < 1 || headerTimeoutSeconds < 1 || idleTimeoutSeconds < 1) {
@@ -99,6 +85,66 @@ public record ServerConfig(String host, int port, String database, Limits limits
                 max = DescriptorLimit.connectionsBelow(reserve);
             }
         }
+    }
+
+    /**
+     * How the server names itself in what it writes.
+     *
+     * @param publicUrl {@link Options#PUBLIC_URL}, without a trailing slash; null for the listener's own address
+     * @param capSender {@link Options#CAP_SENDER}; null for {@code tocsin@<host>}
+     */
+    public record Identity(String publicUrl, String capSender) {
+        public static final Identity DEFAULT = new Identity(null, null);
+
+        public Identity {
+            if (publicUrl != null) {
+                publicUrl = Options.PUBLIC_URL.type().fromText().apply(publicUrl);
+            }
+        }
+    }
+
+    /**
+     * How the HTTP servers run.
+     *
+     * @param eventLoops      {@link Options#EVENT_LOOPS}
+     * @param nativeTransport {@link Options#NATIVE_TRANSPORT}
+     */
+    public record Transport(int eventLoops, boolean nativeTransport) {
+        /** The defaults, with the event loops a test harness or a benchmark's child JVM asks for ({@code -D}). */
+        public static final Transport DEFAULT = of(io.tocsin.config.Resolver.ofJvm());
+
+        public Transport {
+            if (eventLoops < 1) {
+                throw new IllegalArgumentException("event loops must be positive (" + Options.EVENT_LOOPS.env() + ")");
+            }
+        }
+
+        static Transport of(Settings s) {
+            Integer loops = s.get(Options.EVENT_LOOPS);
+            return new Transport(loops != null ? loops : Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    s.get(Options.NATIVE_TRANSPORT));
+        }
+    }
+
+    /** The configuration the resolved options describe (flags, environment, file, defaults). */
+    public static ServerConfig from(Settings s) {
+        return new ServerConfig(s.get(Options.HOST), s.get(Options.PORT), s.get(Options.DB),
+                new Limits(s.get(Options.AUTH_FAILURES_PER_MINUTE), s.get(Options.WRITES_PER_SECOND)),
+                s.get(Options.CORS_ORIGINS),
+                new Checkpoints(s.get(Options.CHECKPOINT_KEY), s.get(Options.CHECKPOINT_FILE),
+                        s.get(Options.CHECKPOINT_INTERVAL), s.get(Options.ACCEPT_BROKEN_CHAIN)),
+                new Connections(s.get(Options.MAX_CONNECTIONS), s.get(Options.RESERVE_CONNECTIONS),
+                        s.get(Options.MAX_CONNECTIONS_PER_ADDRESS), s.get(Options.HEADER_TIMEOUT),
+                        s.get(Options.IDLE_TIMEOUT)),
+                s.get(Options.TRUSTED_PROXIES),
+                new Identity(s.get(Options.PUBLIC_URL), s.get(Options.CAP_SENDER)),
+                Transport.of(s));
+    }
+
+    public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
+                        Checkpoints checkpoints, Connections connections, List<String> trustedProxies) {
+        this(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, Identity.DEFAULT,
+                Transport.DEFAULT);
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins) {
@@ -117,6 +163,8 @@ public record ServerConfig(String host, int port, String database, Limits limits
     public ServerConfig {
         corsOrigins = List.copyOf(corsOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        identity = identity == null ? Identity.DEFAULT : identity;
+        transport = transport == null ? Transport.DEFAULT : transport;
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty (TOCSIN_HOST / --host)");
         }
@@ -131,16 +179,19 @@ public record ServerConfig(String host, int port, String database, Limits limits
 
     /** The same configuration with other connection bounds (tests and benchmarks size them to their load). */
     public ServerConfig withConnections(Connections c) {
-        return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, c, trustedProxies);
+        return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, c, trustedProxies, identity,
+                transport);
     }
 
     /** The same configuration with other trusted proxies. */
     public ServerConfig withTrustedProxies(List<String> cidrs) {
-        return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, cidrs);
+        return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, cidrs, identity,
+                transport);
     }
 
-    public static String env(String name, String dflt) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? dflt : v;
+    /** The same configuration with another public URL and CAP sender. */
+    public ServerConfig withIdentity(Identity i) {
+        return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, i,
+                transport);
     }
 }

@@ -44,16 +44,6 @@ public final class TocsinServer implements AutoCloseable {
      * queue within a few hundred KiB instead of megabytes.
      */
     static final int SEND_BUFFER_BYTES = 128 * 1024;
-    /** HTTP servers (each on its own event loop) sharing the port; one per core unless tocsin.eventLoops says. */
-    static final int EVENT_LOOPS = Integer.getInteger("tocsin.eventLoops",
-            Math.max(1, Runtime.getRuntime().availableProcessors()));
-
-    /**
-     * Linux epoll instead of JDK NIO (falls back to NIO where it is not available): fewer layers per socket write,
-     * and the stream fan-out can write to a connection's file descriptor directly. Off with -Dtocsin.nativeTransport=false.
-     */
-    static final boolean NATIVE_TRANSPORT = !"false".equals(System.getProperty("tocsin.nativeTransport"));
-
     private final ServerConfig config;
     private final RegionCatalog regions;
     private final Clock clock;
@@ -82,10 +72,12 @@ public final class TocsinServer implements AutoCloseable {
         db = Database.open(config.database());
         long replayed = auditAndRebuild();
         tokens = new TokenStore(db, clock);
-        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(NATIVE_TRANSPORT)
-                // Enough loops that every HTTP server gets its own, even when tocsin.eventLoops asks for many.
-                .setEventLoopPoolSize(Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, EVENT_LOOPS)));
-        if (NATIVE_TRANSPORT && !vertx.isNativeTransportEnabled()) {
+        // One HTTP server per event loop sharing the port, and epoll unless turned off (ServerConfig.Transport).
+        ServerConfig.Transport transport = config.transport();
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(transport.nativeTransport())
+                // Enough loops that every HTTP server gets its own, even when event_loops asks for many.
+                .setEventLoopPoolSize(Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, transport.eventLoops())));
+        if (transport.nativeTransport() && !vertx.isNativeTransportEnabled()) {
             LOG.info("native transport unavailable, using NIO: " + vertx.unavailableNativeTransportCause());
         }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -107,7 +99,7 @@ public final class TocsinServer implements AutoCloseable {
                     io.tocsin.http.TrustedProxies.parse(config.trustedProxies()), options, metrics);
             var invalid = new io.tocsin.http.InvalidRequests(metrics);
             vertx.deployVerticle(() -> new HttpVerticle(options, router, servers, caps, invalid),
-                            new DeploymentOptions().setInstances(EVENT_LOOPS))
+                            new DeploymentOptions().setInstances(transport.eventLoops()))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             stop();
@@ -182,7 +174,7 @@ public final class TocsinServer implements AutoCloseable {
 
     /** How many event loops serve HTTP (and fan out to the streams' subscribers). */
     public int eventLoops() {
-        return EVENT_LOOPS;
+        return config.transport().eventLoops();
     }
 
     public AlertDesk desk() {
