@@ -45,7 +45,7 @@ public final class Options {
             "http://<host>:<port> of the listener (the machine's name when host is 0.0.0.0 or ::)",
             "https://alerts.example.org",
             "the base URL people and feed readers reach this server at; every URL Tocsin writes into a payload "
-                    + "(the Atom feed's id and links, links to CAP messages) starts with it",
+                    + "(the Atom feed's id and links, links to CAP messages, the OpenAPI document's server) starts with it",
             "the listener's own address, never the request's Host header, which any client writes: set it when "
                     + "a proxy or TLS terminator stands in front",
             Option.EVERYWHERE, List.of()));

@@ -69,7 +69,8 @@ public final class ApiRouter {
         });
         r.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
-        new OpenApiResource(null).mount(r); // null: no public URL option yet, so the document names the server "/"
+        // The configured public URL names the server; unset, the relative "/" (never the request's Host header).
+        new OpenApiResource(config.identity().publicUrl()).mount(r);
         r.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
 
         r.route().failureHandler(ApiRouter::failure);

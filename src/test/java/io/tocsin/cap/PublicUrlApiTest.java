@@ -38,6 +38,8 @@ class PublicUrlApiTest {
                     .contains("href=\"https://alerts.example.org/tocsin/api/v1/cap/feed.atom\"")
                     .contains("href=\"https://alerts.example.org/tocsin/api/v1/alerts/" + id + ".cap\"");
             assertThat(getWithHost(s, "/api/v1/alerts/" + id + ".cap")).doesNotContain(HOSTILE).contains("<sender>");
+            assertThat(getWithHost(s, "/openapi.json")).doesNotContain(HOSTILE)
+                    .contains("\"servers\":[{\"url\":\"https://alerts.example.org/tocsin\"}]");
         }
     }
 
