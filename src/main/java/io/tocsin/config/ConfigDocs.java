@@ -119,10 +119,11 @@ public final class ConfigDocs {
         return t.toString();
     }
 
-    /** The value the example shows: the default when it is a literal, else the declared example. */
-    @SuppressWarnings("unchecked")
+    /** The value the example shows: the default when it is a literal other than "none", else the declared example. */
     static <T> String exampleValue(Option<T> o) {
-        T v = o.dflt() != null && o.defaultText() == null ? o.dflt() : o.example();
+        boolean literal = o.dflt() != null && o.defaultText() == null
+                && !(o.dflt() instanceof java.util.Collection<?> c && c.isEmpty());
+        T v = literal ? o.dflt() : o.example();
         if (v == null) {
             v = o.dflt();
         }

@@ -93,6 +93,20 @@ class ConfigResolutionTest {
     }
 
     @Test
+    void aFileThatIsNotTomlIsNamedWithTheParsersReason() throws IOException {
+        Path f = file("port = \n");
+
+        assertThatThrownBy(() -> Resolver.ofFile(f)).hasMessageStartingWith(f + ": not valid TOML: ");
+    }
+
+    @Test
+    void aTableIsAnUnknownKey() throws IOException {
+        Path f = file("[server]\nport = 1\n");
+
+        assertThatThrownBy(() -> Resolver.ofFile(f)).hasMessage(f + ": unknown key 'server'");
+    }
+
+    @Test
     void aMissingConfigFileIsNamed() {
         Path missing = dir.resolve("nope.toml");
 
