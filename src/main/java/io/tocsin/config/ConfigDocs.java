@@ -60,7 +60,7 @@ public final class ConfigDocs {
                 + "at start, not refused: the environment is shared with the launcher (`TOCSIN_JAVA_OPTS`) and other "
                 + "tools.");
         paragraph(md, "Start from the commented example, [tocsin.example.toml](tocsin.example.toml): every line shows "
-                + "the default, or an example where the default is worked out at start.");
+                + "the default, or an example where the default is none or worked out at start.");
         md.append("## Older names\n\n");
         paragraph(md, "Names from before the naming rule still work; a warning at start says which name to use "
                 + "instead. One system property stays without a warning because test harnesses set it: the Maven "
@@ -104,7 +104,7 @@ public final class ConfigDocs {
         comment(t, "Tocsin configuration (TOML, https://toml.io). Generated from io.tocsin.config.Options: "
                 + "docs/configuration.md says more about each option.");
         comment(t, "Every setting below is commented out and shows its default, or an example where the default is "
-                + "worked out at start. Use: tocsin serve --config tocsin.toml (or TOCSIN_CONFIG=tocsin.toml). "
+                + "none or worked out at start. Use: tocsin serve --config tocsin.toml (or TOCSIN_CONFIG=tocsin.toml). "
                 + "Check: tocsin config check tocsin.toml. Flags and TOCSIN_* variables override the file.");
         for (Option<?> o : Options.ALL) {
             if (!o.settable(Where.FILE)) {
