@@ -230,7 +230,8 @@ public final class AlertDesk {
             }
             try {
                 List<LoggedEvent> logged = log.appendAfter(head, events, key);
-                logged.forEach(this::applyAndPublish);
+                long committed = System.nanoTime();
+                logged.forEach(e -> applyAndPublish(e, committed));
                 return logged;
             } catch (HeadMovedException moved) {
                 foldNew();
@@ -264,10 +265,11 @@ public final class AlertDesk {
         footprints.apply(e);
     }
 
-    private void applyAndPublish(LoggedEvent e) {
+    /** {@code committedNanos}: when the event was known durable here (the delivery latency metric starts there). */
+    private void applyAndPublish(LoggedEvent e, long committedNanos) {
         fold(e);
         for (EventSink sink : sinks) {
-            sink.publish(e);
+            sink.publish(e, committedNanos);
         }
     }
 
@@ -276,7 +278,8 @@ public final class AlertDesk {
         try {
             for (List<LoggedEvent> page = log.after(board.lastSeq(), 1000); !page.isEmpty();
                  page = log.after(board.lastSeq(), 1000)) {
-                page.forEach(this::applyAndPublish);
+                long read = System.nanoTime();
+                page.forEach(e -> applyAndPublish(e, read));
             }
             behind = false;
         } catch (RuntimeException unreachable) {

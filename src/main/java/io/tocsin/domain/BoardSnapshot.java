@@ -63,6 +63,11 @@ public final class BoardSnapshot {
         return id == null ? Optional.empty() : Optional.ofNullable(pending.get(id));
     }
 
+    /** How many two-person requests are pending (without making their list). */
+    public int pendingCount() {
+        return pending.size();
+    }
+
     /** Pending requests, oldest first. */
     public List<Pending> pending() {
         return pending.values().stream().sorted(Comparator.comparing(Pending::requestedAt)).toList();

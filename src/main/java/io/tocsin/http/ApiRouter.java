@@ -30,6 +30,8 @@ public final class ApiRouter {
                                 io.tocsin.cap.mapping.CapLinks.Store capLinks,
                                 io.tocsin.audit.ChainGuard chainGuard) {
         Router r = Router.router(vertx);
+        // Before everything else, so every routed request is counted and timed, refusals by the gate included.
+        r.route().order(-4000).handler(new RequestMetrics(r, metrics, StreamResource.ROUTES));
         // First of all, even before the CAP route that reads its own large bodies (order -1000).
         r.route().order(-3000).handler(new RequestGate(TrustedProxies.parse(config.trustedProxies())));
         r.route().order(-2000).handler(ApiRouter::securityHeaders);
@@ -67,8 +69,9 @@ public final class ApiRouter {
                         .put("seq", desk.board().lastSeq()));
             }
         });
-        r.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
+        // Off the event loop: the scrape reads the log's head from the database and walks the JVM's threads.
+        r.get("/metrics").handler(ctx -> Blocking.run(vertx, ctx, metrics::scrape, text -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text)));
         // The configured public URL names the server; unset, the relative "/" (never the request's Host header).
         new OpenApiResource(config.identity().publicUrl()).mount(r);
         r.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));

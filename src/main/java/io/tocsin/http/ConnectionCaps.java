@@ -1,6 +1,7 @@
 package io.tocsin.http;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.netty.channel.Channel;
@@ -53,11 +54,19 @@ public final class ConnectionCaps extends ChannelInboundHandlerAdapter {
                 metrics);
         this.refusedPerAddress = refused(metrics, "per_address");
         this.refusedTotal = refused(metrics, "total");
-        metrics.gauge("tocsin_connections_open", open);
+        Gauge.builder("tocsin_connections_open", open, AtomicInteger::get)
+                .description("Open TCP connections of every kind (plain HTTP and streams)").register(metrics);
+        // Streams are counted by transport in tocsin_subscribers; this is the rest, which the caps also cover.
+        Gauge.builder("tocsin_http_connections_open", this, c -> Math.max(0, c.open.get() - c.clock.streaming.get()))
+                .description("Open connections that carry no stream: plain HTTP requests, or idle between them")
+                .register(metrics);
     }
 
     static Counter refused(MeterRegistry metrics, String reason) {
-        return metrics.counter("tocsin_connections_refused", List.of(Tag.of("reason", reason)));
+        return Counter.builder("tocsin_connections_refused").tags(List.of(Tag.of("reason", reason)))
+                .description("Connections refused by the connection caps, by reason (per_address and total: "
+                        + "closed at accept; reserve_only: answered 503 server-busy)")
+                .register(metrics);
     }
 
     /**

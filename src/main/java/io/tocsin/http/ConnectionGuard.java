@@ -20,6 +20,7 @@ import io.vertx.core.net.impl.ConnectionBase;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The clock on one connection, first in its pipeline: a request's headers must be complete within the header
@@ -41,6 +42,8 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         final Counter idleTimeouts;
         final Counter bodyTimeouts;
         final Counter reserveRefusals;
+        /** Open connections that carry a stream (counted once each, however many streams HTTP/2 multiplexes). */
+        final AtomicInteger streaming = new AtomicInteger();
 
         final HttpServerOptions options;
 
@@ -55,7 +58,9 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         }
 
         private static Counter closed(MeterRegistry metrics, String reason) {
-            return metrics.counter("tocsin_connections_closed", List.of(io.micrometer.core.instrument.Tag.of("reason", reason)));
+            return Counter.builder("tocsin_connections_closed").tag("reason", reason)
+                    .description("Connections the server closed because a request timeout ran out, by reason")
+                    .register(metrics);
         }
     }
 
@@ -222,6 +227,8 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             g.exempt = true;
             g.disarm();
             ch.pipeline().remove(g);
+            g.clock.streaming.incrementAndGet();
+            ch.closeFuture().addListener(f -> g.clock.streaming.decrementAndGet());
         }
     }
 

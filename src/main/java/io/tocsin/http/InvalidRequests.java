@@ -28,7 +28,10 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
     }
 
     private static Counter rejected(MeterRegistry metrics, String reason) {
-        return metrics.counter("tocsin_requests_rejected", List.of(Tag.of("reason", reason)));
+        return Counter.builder("tocsin_requests_rejected").tags(List.of(Tag.of("reason", reason)))
+                .description("Requests the HTTP decoder refused before routing (answered 400 or 431, connection "
+                        + "closed), by reason")
+                .register(metrics);
     }
 
     @Override

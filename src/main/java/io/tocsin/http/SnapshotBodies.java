@@ -152,7 +152,7 @@ final class SnapshotBodies {
 
     private Counter counter(String read) {
         return encoded.computeIfAbsent(read, r -> Counter.builder("tocsin_read_bodies_encoded")
-                .description("large read bodies encoded (once per board seq and variant)").tag("read", r)
+                .description("Large read bodies encoded (once per board seq and variant, then shared by every reader)").tag("read", r)
                 .register(metrics));
     }
 

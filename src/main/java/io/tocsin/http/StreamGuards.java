@@ -14,9 +14,11 @@ final class StreamGuards {
 
     StreamGuards(MeterRegistry metrics) {
         this.floods = Counter.builder("tocsin_flood_closes").tag("reason", "rate")
-                .description("stream clients closed for sending more frames than a subscriber does").register(metrics);
+                .description("Stream clients closed for flooding: more frames than a subscriber sends, or a message over "
+                        + "the size bound").register(metrics);
         this.oversized = Counter.builder("tocsin_flood_closes").tag("reason", "size")
-                .description("stream clients closed for sending a message over the size bound").register(metrics);
+                .description("Stream clients closed for flooding: more frames than a subscriber sends, or a message over "
+                        + "the size bound").register(metrics);
     }
 
     void floodClosed() {

@@ -40,6 +40,9 @@ final class StreamResource {
         this.auth = auth;
     }
 
+    /** The stream routes: long-lived, so request metrics count them but do not time them. */
+    static final java.util.Set<String> ROUTES = java.util.Set.of("/api/v1/stream", "/api/v1/ws");
+
     void mount(Router r) {
         r.get("/api/v1/stream").handler(this::sse);
         r.get("/api/v1/ws").handler(this::ws);
@@ -72,6 +75,7 @@ final class StreamResource {
                 if (channel.isActive()) {
                     RawWebSocket socket = new RawWebSocket(channel, guards);
                     if (WebSocketUpgrade.switchProtocols(channel, accept, socket)) {
+                        RequestMetrics.switchedProtocols(ctx);
                         hub.subscribe(socket, filter, req.afterSeq());
                     }
                 }

@@ -1,6 +1,5 @@
 package io.tocsin.server;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tocsin.app.AlertDesk;
 import io.tocsin.audit.ChainGuard;
@@ -10,6 +9,7 @@ import io.tocsin.db.Database;
 import io.tocsin.domain.ApprovalPolicy;
 import io.tocsin.http.ApiRouter;
 import io.tocsin.log.JdbcEventLog;
+import io.tocsin.metrics.ServerMeters;
 import io.tocsin.region.RegionCatalog;
 import io.tocsin.stream.Hub;
 import io.vertx.core.DeploymentOptions;
@@ -55,6 +55,7 @@ public final class TocsinServer implements AutoCloseable {
     private Hub hub;
     private ChainGuard chainGuard;
     private io.vertx.ext.web.Router router;
+    private ServerMeters meters;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
     public TocsinServer(ServerConfig config, RegionCatalog regions, Clock clock) {
@@ -80,7 +81,8 @@ public final class TocsinServer implements AutoCloseable {
         if (transport.nativeTransport() && !vertx.isNativeTransportEnabled()) {
             LOG.info("native transport unavailable, using NIO: " + vertx.unavailableNativeTransportCause());
         }
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        meters = new ServerMeters(desk);
+        PrometheusMeterRegistry metrics = meters.registry();
         hub = new Hub(vertx, desk.log(), regions.tree(), metrics);
         desk.addSink(hub);
         desk.addSink(chainGuard.checkpointer());
@@ -212,6 +214,9 @@ public final class TocsinServer implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warning("vert.x did not stop cleanly: " + e.getMessage());
             }
+        }
+        if (meters != null) {
+            meters.close(); // after vert.x: no scrape is in progress
         }
         if (chainGuard != null) {
             // After the last write (vert.x is closed): the checkpoint names where this run left the chain.

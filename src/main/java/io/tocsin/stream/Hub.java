@@ -1,8 +1,9 @@
 package io.tocsin.stream;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import io.tocsin.app.EventSink;
 import io.tocsin.domain.EventLog;
 import io.tocsin.domain.LoggedEvent;
@@ -36,6 +37,12 @@ public final class Hub implements EventSink {
     /** Often enough to keep proxies and mobile NATs from dropping idle streams, rarely enough to spare batteries. */
     public static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     static final int REPLAY_PAGE = 500;
+    /**
+     * Delivery latency buckets: a loop with a few subscribers writes within a millisecond of the commit, one with
+     * tens of thousands within tens of milliseconds; past a second the alert is late for people running to shelter.
+     */
+    static final Duration[] DELIVERY_BUCKETS = java.util.stream.DoubleStream.of(0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500,
+            5000).mapToObj(ms -> Duration.ofNanos((long) (ms * 1_000_000))).toArray(Duration[]::new);
     private static final Logger LOG = Logger.getLogger(Hub.class.getName());
 
     private final Vertx vertx;
@@ -51,6 +58,7 @@ public final class Hub implements EventSink {
     /** Only the first failure of its kind is logged with a stack trace; the counter tells how many followed. */
     private final Set<Class<?>> loggedFailures = ConcurrentHashMap.newKeySet();
     private final Counter aheadOfLog;
+    private final Timer deliveryLatency;
     private final List<Long> timers = new ArrayList<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -61,15 +69,27 @@ public final class Hub implements EventSink {
         for (Transport t : Transport.values()) {
             AtomicInteger n = new AtomicInteger();
             counts.put(t, n);
-            metrics.gauge("tocsin_subscribers", List.of(Tag.of("transport", t.wire())), n);
+            Gauge.builder("tocsin_subscribers", n, AtomicInteger::get).tag("transport", t.wire())
+                    .description("Open stream subscribers (each one connection, or one HTTP/2 stream), by transport")
+                    .register(metrics);
         }
-        this.delivered = metrics.counter("tocsin_events_delivered");
-        this.cutOffs = metrics.counter("tocsin_slow_consumer_cutoffs");
+        this.delivered = Counter.builder("tocsin_events_delivered")
+                .description("Events written to stream subscribers, live and replayed (one per subscriber per event)")
+                .register(metrics);
+        this.cutOffs = Counter.builder("tocsin_slow_consumer_cutoffs")
+                .description("Subscribers closed because they did not read fast enough (they resume by seq)")
+                .register(metrics);
         this.deliveryErrors = Counter.builder("tocsin_delivery_errors")
                 .description("Subscribers closed because writing to them failed unexpectedly (each is contained: "
                         + "the other subscribers' delivery goes on)")
                 .register(metrics);
-        this.aheadOfLog = metrics.counter("tocsin_resumes_ahead_of_log");
+        this.aheadOfLog = Counter.builder("tocsin_resumes_ahead_of_log")
+                .description("Stream resumes from a seq beyond the log's head (a client that saw another history)")
+                .register(metrics);
+        this.deliveryLatency = Timer.builder("tocsin_delivery_latency")
+                .description("From an event known durable to its bytes written to the sockets of one event loop's "
+                        + "matching subscribers: one sample per event per loop that had any")
+                .serviceLevelObjectives(DELIVERY_BUCKETS).register(metrics);
     }
 
     /**
@@ -234,16 +254,26 @@ public final class Hub implements EventSink {
 
     @Override
     public void publish(LoggedEvent event) {
+        publish(event, System.nanoTime());
+    }
+
+    @Override
+    public void publish(LoggedEvent event, long committedNanos) {
         if (!event.event().type().isStreamed()) {
             // Approvals are not streamed; review requests are, and each subscriber's wants() keeps them to
             // authenticated reviewers.
             return;
         }
-        Encoded enc = new Encoded(event);
+        Encoded enc = new Encoded(event, committedNanos);
         for (LoopHub loop : loopList) {
             if (loop.size() > 0) {
-                loop.context.runOnContext(v -> delivered.increment(
-                        loop.dispatch(enc, s -> cutOff(loop, s), (s, e) -> deliveryFailed(loop, s, e))));
+                loop.context.runOnContext(v -> {
+                    int n = loop.dispatch(enc, s -> cutOff(loop, s), (s, e) -> deliveryFailed(loop, s, e));
+                    delivered.increment(n);
+                    if (n > 0) { // a loop none of whose subscribers wanted the event wrote nothing to measure
+                        deliveryLatency.record(System.nanoTime() - enc.committedNanos, TimeUnit.NANOSECONDS);
+                    }
+                });
             }
         }
     }
