@@ -29,8 +29,8 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
 
     private static Counter rejected(MeterRegistry metrics, String reason) {
         return Counter.builder("tocsin_requests_rejected").tags(List.of(Tag.of("reason", reason)))
-                .description("Requests the HTTP decoder refused before routing (answered 400 or 431, connection "
-                        + "closed), by reason")
+                .description("Requests the HTTP decoder refused before routing (answered 400, 414 or 431, "
+                        + "connection closed), by reason")
                 .register(metrics);
     }
 
