@@ -59,7 +59,7 @@ public final class ConnectionCaps extends ChannelInboundHandlerAdapter {
         // Streams are counted by transport in tocsin_subscribers; this is the rest, which the caps also cover.
         Gauge.builder("tocsin_http_connections_open", this, c -> Math.max(0, c.open.get() - c.clock.streaming.get()))
                 .description("Open connections that carry no stream: plain HTTP requests, or idle between them")
-                .register(metrics);
+                .strongReference(true).register(metrics);
     }
 
     static Counter refused(MeterRegistry metrics, String reason) {

@@ -73,6 +73,37 @@ class MetricsExpositionTest {
     }
 
     @Test
+    void deliveryLatencyIsSampledOncePerEventLoopNotOncePerSubscriber() {
+        int subscribers = 12;
+        List<SseClient> subs = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < subscribers; i++) {
+                subs.add(SseClient.open(s.http, s.uri("/api/v1/stream?regions=UA-46"), null));
+            }
+            await().atMost(WAIT).until(() -> s.server.hub().subscribers() >= subscribers);
+            Exposition before = scrape();
+            var issued = s.post("/api/v1/alerts", s.admin, "{\"regions\":[\"UA-46\"],\"threat\":\"air_raid\"}");
+            long seq = json(issued).get("seq").asLong();
+            for (SseClient sub : subs) {
+                assertThat(sub.next(WAIT).id()).isEqualTo(seq);
+            }
+            double delivered = before.value("tocsin_events_delivered_total").orElseThrow() + subscribers;
+            await().atMost(WAIT).until(() -> scrape().value("tocsin_events_delivered_total").orElseThrow() >= delivered);
+            // Each loop records right after its walk; give the last one a moment past its subscribers' bytes.
+            await().atMost(WAIT).until(() -> samples(scrape()) > samples(before));
+            Exposition after = scrape();
+            assertThat(samples(after) - samples(before)).isBetween(1.0, (double) s.server.hub().loops())
+                    .isLessThan(subscribers);
+        } finally {
+            subs.forEach(SseClient::close);
+        }
+    }
+
+    static double samples(Exposition m) {
+        return m.value("tocsin_delivery_latency_seconds_count").orElse(0);
+    }
+
+    @Test
     void everyTypeLineHasAHelpLineThatSaysSomething() {
         s.get("/api/v1/alerts/active"); // a request and its latency, so those families are there too
         Exposition m = scrape();
