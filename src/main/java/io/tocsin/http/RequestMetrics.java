@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.DoubleStream;
 
 /**
  * HTTP requests by method, route template ({@link RouteTemplates}) and status: {@code tocsin_http_requests_total}
@@ -26,7 +27,7 @@ final class RequestMetrics implements Handler<RoutingContext> {
      * commit (an fsync, a PostgreSQL round trip), tens of milliseconds; a request past a few seconds has failed its
      * client in all but name.
      */
-    static final Duration[] BUCKETS = java.util.stream.DoubleStream.of(1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
+    static final Duration[] BUCKETS = DoubleStream.of(1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
             .mapToObj(ms -> Duration.ofNanos((long) (ms * 1_000_000))).toArray(Duration[]::new);
     private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);

@@ -152,8 +152,8 @@ final class SnapshotBodies {
 
     private Counter counter(String read) {
         return encoded.computeIfAbsent(read, r -> Counter.builder("tocsin_read_bodies_encoded")
-                .description("Large read bodies encoded (once per board seq and variant, then shared by every reader)").tag("read", r)
-                .register(metrics));
+                .description("Large read bodies encoded (once per board seq and variant, then shared by every "
+                        + "reader)").tag("read", r).register(metrics));
     }
 
     /** Keeps the finished bodies under the byte budget, dropping those of the oldest seqs first (never keep's). */

@@ -12,13 +12,14 @@ final class StreamGuards {
     private final Counter floods;
     private final Counter oversized;
 
+    /** One family, one HELP text: Prometheus keeps a family's first description, so both reasons share it. */
+    private static final String HELP = "WebSocket clients closed for flooding, by reason (rate: more frames than a "
+            + "subscriber sends; size: a message over the size bound)";
+
     StreamGuards(MeterRegistry metrics) {
-        this.floods = Counter.builder("tocsin_flood_closes").tag("reason", "rate")
-                .description("Stream clients closed for flooding: more frames than a subscriber sends, or a message over "
-                        + "the size bound").register(metrics);
-        this.oversized = Counter.builder("tocsin_flood_closes").tag("reason", "size")
-                .description("Stream clients closed for flooding: more frames than a subscriber sends, or a message over "
-                        + "the size bound").register(metrics);
+        this.floods = Counter.builder("tocsin_flood_closes").tag("reason", "rate").description(HELP).register(metrics);
+        this.oversized = Counter.builder("tocsin_flood_closes").tag("reason", "size").description(HELP)
+                .register(metrics);
     }
 
     void floodClosed() {

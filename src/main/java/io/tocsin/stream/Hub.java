@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.DoubleStream;
 
 /**
  * The one subscribe pipeline behind every stream transport. Each event is encoded once per wire format; the
@@ -41,8 +42,8 @@ public final class Hub implements EventSink {
      * Delivery latency buckets: a loop with a few subscribers writes within a millisecond of the commit, one with
      * tens of thousands within tens of milliseconds; past a second the alert is late for people running to shelter.
      */
-    static final Duration[] DELIVERY_BUCKETS = java.util.stream.DoubleStream.of(0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500,
-            5000).mapToObj(ms -> Duration.ofNanos((long) (ms * 1_000_000))).toArray(Duration[]::new);
+    static final Duration[] DELIVERY_BUCKETS = DoubleStream.of(0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000,
+            2500, 5000).mapToObj(ms -> Duration.ofNanos((long) (ms * 1_000_000))).toArray(Duration[]::new);
     private static final Logger LOG = Logger.getLogger(Hub.class.getName());
 
     private final Vertx vertx;
