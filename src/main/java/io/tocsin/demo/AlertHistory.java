@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -51,8 +52,16 @@ public final class AlertHistory {
 
     /** The alerts that were active at some moment of {@code day} (UTC), ordered by start; unresolvable rows skipped. */
     public List<HistoryRecord> day(LocalDate day) {
-        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = from.plusSeconds(86_400);
+        return day(day, ZoneOffset.UTC);
+    }
+
+    /**
+     * The alerts that were active at some moment of {@code day} as a calendar day in {@code zone} (the demo uses
+     * Kyiv's: its morning is when the waves came), ordered by start; unresolvable rows skipped.
+     */
+    public List<HistoryRecord> day(LocalDate day, ZoneId zone) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         List<HistoryRecord> out = new ArrayList<>();
         try (InputStream raw = AlertHistory.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) {

@@ -63,7 +63,8 @@ class DayReplayTest {
         try (RunningServer s = RunningServer.start()) {
             List<HistoryRecord> day = new AlertHistory(Regions.catalog().tree()).day(LocalDate.parse("2022-10-10"));
             Actor replayer = new Actor("demo", "demo", Role.ADMIN, List.of());
-            new DayReplay(s.server.desk(), replayer, LocalDate.parse("2022-10-10"), day, 1e9).run();
+            new DayReplay(s.server.desk(), replayer, day,
+                    LocalDate.parse("2022-10-10").atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), 1e9).run();
             List<Alert> active = s.server.desk().board().active();
             long endingAfterTheDay = day.stream().filter(r -> r.finishedAt().isAfter(
                     LocalDate.parse("2022-10-11").atStartOfDay(java.time.ZoneOffset.UTC).toInstant())).count();
