@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -24,15 +26,24 @@ import org.locationtech.jts.geom.Geometry;
  *       none, and some raion land (the Chornobyl zone, estuaries) lies in no hromada;</li>
  *   <li>oblast polygons, for Kyiv and Sevastopol (they have no raions) and territorial waters.</li>
  * </ol>
- * Outside every polygon the answer is an empty list. Thread-safe and allocation-light: lookups only read.
+ * Outside every polygon the answer is an empty list. Thread-safe and allocation-light: lookups only read. The
+ * polygons may still be loading when the locator is handed out ({@link #loadingInBackground}); lookups wait for them.
  */
 public final class PointLocator {
-    private final PolygonLayer hromadas;
-    private final PolygonLayer raions;
-    private final PolygonLayer oblasts;
-    private final Map<String, Geometry> boundaries;
+    /** The three levels' boundary features, as read from their files. */
+    record Features(List<GeoJsonFeatures.Feature> hromadas, List<GeoJsonFeatures.Feature> raions,
+                    List<GeoJsonFeatures.Feature> oblasts) {
+    }
+
+    /** The indexed polygons: built once, then only read. */
+    private record Layers(PolygonLayer hromadas, PolygonLayer raions, PolygonLayer oblasts,
+                          Map<String, Geometry> boundaries, List<String> unmatched) {
+    }
+
     private final RegionTree tree;
-    private final List<String> unmatched;
+    private final CompletableFuture<Layers> loading;
+    /** {@link #loading}'s result once known: a plain read on the lookup path (Layers is immutable). */
+    private Layers layers;
 
     /**
      * @param hromadaFeatures keyed by KATOTTH; raionFeatures by KATOTTH; oblastFeatures by ISO 3166-2. Features
@@ -42,13 +53,52 @@ public final class PointLocator {
     PointLocator(RegionTree tree, List<GeoJsonFeatures.Feature> hromadaFeatures,
                  List<GeoJsonFeatures.Feature> raionFeatures, List<GeoJsonFeatures.Feature> oblastFeatures) {
         this.tree = tree;
+        this.layers = index(tree, new Features(hromadaFeatures, raionFeatures, oblastFeatures));
+        this.loading = CompletableFuture.completedFuture(layers);
+    }
+
+    private PointLocator(RegionTree tree, CompletableFuture<Layers> loading) {
+        this.tree = tree;
+        this.loading = loading;
+    }
+
+    /**
+     * A locator that is usable at once while {@code features} are read and indexed in the background: the
+     * boundaries are most of the catalog's loading time, and only point lookups and boundaries need them, so
+     * the server can listen meanwhile. A method that needs them waits until they are there; none answers
+     * without them.
+     */
+    static PointLocator loadingInBackground(RegionTree tree, CompletableFuture<Features> features) {
+        return new PointLocator(tree, features.thenApply(f -> index(tree, f)));
+    }
+
+    private static Layers index(RegionTree tree, Features f) {
         Map<String, Geometry> shapes = new HashMap<>();
         List<String> rejected = new ArrayList<>();
-        this.hromadas = layer(tree, RegionKind.HROMADA, hromadaFeatures, shapes, rejected);
-        this.raions = layer(tree, RegionKind.RAION, raionFeatures, shapes, rejected);
-        this.oblasts = layer(tree, RegionKind.OBLAST, oblastFeatures, shapes, rejected);
-        this.boundaries = Map.copyOf(shapes);
-        this.unmatched = List.copyOf(rejected);
+        PolygonLayer hromadas = layer(tree, RegionKind.HROMADA, f.hromadas(), shapes, rejected);
+        PolygonLayer raions = layer(tree, RegionKind.RAION, f.raions(), shapes, rejected);
+        PolygonLayer oblasts = layer(tree, RegionKind.OBLAST, f.oblasts(), shapes, rejected);
+        return new Layers(hromadas, raions, oblasts, Map.copyOf(shapes), List.copyOf(rejected));
+    }
+
+    /** Whether the boundaries are loaded, so that lookups answer without waiting (for readiness reports). */
+    public boolean loaded() {
+        return loading.isDone() && !loading.isCompletedExceptionally();
+    }
+
+    /** The polygons, waiting for them if they are still being read; a failed load fails every lookup. */
+    private Layers layers() {
+        Layers l = layers;
+        if (l == null) {
+            try {
+                l = loading.join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException("the region boundaries could not be loaded: "
+                        + e.getCause().getMessage(), e.getCause());
+            }
+            layers = l;
+        }
+        return l;
     }
 
     private static PolygonLayer layer(RegionTree tree, RegionKind kind, List<GeoJsonFeatures.Feature> features,
@@ -77,12 +127,13 @@ public final class PointLocator {
         if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
             return List.of(); // NaN included: a bad coordinate is simply nowhere in Ukraine
         }
-        List<Region> chain = hromadas.find(lon, lat);
+        Layers l = layers();
+        List<Region> chain = l.hromadas().find(lon, lat);
         if (chain == null) {
-            chain = raions.find(lon, lat);
+            chain = l.raions().find(lon, lat);
         }
         if (chain == null) {
-            chain = oblasts.find(lon, lat);
+            chain = l.oblasts().find(lon, lat);
         }
         return chain == null ? List.of() : chain;
     }
@@ -100,25 +151,26 @@ public final class PointLocator {
      * are shared; do not mutate them.
      */
     public Optional<Geometry> boundary(String code) {
+        Map<String, Geometry> boundaries = layers().boundaries();
         return tree.find(code).map(r -> boundaries.get(r.code()));
     }
 
     /** Public codes of the regions that have a boundary, sorted. */
     public List<String> codesWithBoundary() {
-        return Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(boundaries.keySet())));
+        return Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(layers().boundaries().keySet())));
     }
 
     /** Boundary features whose key matched no region of their level ("hromada:UA…"): empty for the shipped data. */
     public List<String> unmatchedFeatures() {
-        return unmatched;
+        return layers().unmatched();
     }
 
     /** How many polygons of a level are indexed (0 for the country). */
     public int polygonCount(RegionKind kind) {
         return switch (kind) {
-            case HROMADA -> hromadas.size();
-            case RAION -> raions.size();
-            case OBLAST -> oblasts.size();
+            case HROMADA -> layers().hromadas().size();
+            case RAION -> layers().raions().size();
+            case OBLAST -> layers().oblasts().size();
             case COUNTRY -> 0;
         };
     }

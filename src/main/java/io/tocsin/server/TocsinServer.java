@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpServerOptions;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -70,14 +71,25 @@ public final class TocsinServer implements AutoCloseable {
     }
 
     public TocsinServer start() {
-        db = Database.open(config.database());
-        long replayed = auditAndRebuild();
-        tokens = new TokenStore(db, clock);
+        // Vert.x (event loops, the native transport) and the database (pool, schema, the board rebuilt from the
+        // log) are independent, and each is a good part of the start-up: start them side by side.
         // One HTTP server per event loop sharing the port, and epoll unless turned off (ServerConfig.Transport).
         ServerConfig.Transport transport = config.transport();
-        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(transport.nativeTransport())
+        CompletableFuture<Vertx> starting = CompletableFuture.supplyAsync(() -> Vertx.vertx(new VertxOptions()
+                .setPreferNativeTransport(transport.nativeTransport())
                 // Enough loops that every HTTP server gets its own, even when event_loops asks for many.
-                .setEventLoopPoolSize(Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, transport.eventLoops())));
+                .setEventLoopPoolSize(Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, transport.eventLoops()))),
+                task -> Thread.ofPlatform().daemon().name("tocsin-start-vertx").start(task));
+        long replayed;
+        try {
+            db = Database.open(config.database());
+            replayed = auditAndRebuild();
+            tokens = new TokenStore(db, clock);
+        } catch (RuntimeException e) {
+            starting.thenAccept(Vertx::close);
+            throw e;
+        }
+        vertx = starting.join();
         if (transport.nativeTransport() && !vertx.isNativeTransportEnabled()) {
             LOG.info("native transport unavailable, using NIO: " + vertx.unavailableNativeTransportCause());
         }
