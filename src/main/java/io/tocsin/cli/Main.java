@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tocsin", mixinStandardHelpOptions = true, version = "tocsin 0.1.0",
         description = "Air-raid alert platform: declare alerts, stream them, keep the record.",
         subcommands = {ServeCommand.class, DemoCommand.class, TokenCommand.class, AuditCommand.class,
-                RegionsCommand.class, CapCommand.class, BenchCommand.class, BackupCommand.class, ConfigCommand.class})
+                RegionsCommand.class, CapCommand.class, BenchCommand.class, BackupCommand.class, ConfigCommand.class,
+                StartupTrainingCommand.class})
 public final class Main {
     /** Exit code of a usage mistake the user can fix (a wrong path, a port in use): one line, no stack trace. */
     static final int USAGE = 2;

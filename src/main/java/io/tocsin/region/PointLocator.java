@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -27,7 +30,7 @@ import org.locationtech.jts.geom.Geometry;
  *   <li>oblast polygons, for Kyiv and Sevastopol (they have no raions) and territorial waters.</li>
  * </ol>
  * Outside every polygon the answer is an empty list. Thread-safe and allocation-light: lookups only read. The
- * polygons may still be loading when the locator is handed out ({@link #loadingInBackground}); lookups wait for them.
+ * polygons may be read later than the locator is handed out ({@link #deferred}); lookups wait for them.
  */
 public final class PointLocator {
     /** The three levels' boundary features, as read from their files. */
@@ -40,8 +43,13 @@ public final class PointLocator {
                           Map<String, Geometry> boundaries, List<String> unmatched) {
     }
 
+    private static final Logger LOG = Logger.getLogger(PointLocator.class.getName());
+
     private final RegionTree tree;
-    private final CompletableFuture<Layers> loading;
+    /** Reads the features (blocking); null for a locator built from given features. */
+    private final Supplier<Features> source;
+    private final CompletableFuture<Layers> loading = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
     /** {@link #loading}'s result once known: a plain read on the lookup path (Layers is immutable). */
     private Layers layers;
 
@@ -53,23 +61,40 @@ public final class PointLocator {
     PointLocator(RegionTree tree, List<GeoJsonFeatures.Feature> hromadaFeatures,
                  List<GeoJsonFeatures.Feature> raionFeatures, List<GeoJsonFeatures.Feature> oblastFeatures) {
         this.tree = tree;
+        this.source = null;
         this.layers = index(tree, new Features(hromadaFeatures, raionFeatures, oblastFeatures));
-        this.loading = CompletableFuture.completedFuture(layers);
+        this.started.set(true);
+        this.loading.complete(layers);
     }
 
-    private PointLocator(RegionTree tree, CompletableFuture<Layers> loading) {
+    private PointLocator(RegionTree tree, Supplier<Features> source) {
         this.tree = tree;
-        this.loading = loading;
+        this.source = source;
     }
 
     /**
-     * A locator that is usable at once while {@code features} are read and indexed in the background: the
-     * boundaries are most of the catalog's loading time, and only point lookups and boundaries need them, so
-     * the server can listen meanwhile. A method that needs them waits until they are there; none answers
-     * without them.
+     * A locator that is usable at once and reads its boundaries from {@code source} only when
+     * {@link #loadInBackground()} is called or a method needs them: the boundaries are most of the catalog's
+     * loading time and only point lookups and boundaries need them, so a server can start listening first, and a
+     * command that never looks a point up never reads them. A method that needs them waits until they are there;
+     * none answers without them.
      */
-    static PointLocator loadingInBackground(RegionTree tree, CompletableFuture<Features> features) {
-        return new PointLocator(tree, features.thenApply(f -> index(tree, f)));
+    static PointLocator deferred(RegionTree tree, Supplier<Features> source) {
+        return new PointLocator(tree, source);
+    }
+
+    /** Starts reading the boundaries on a background thread, unless that has begun; returns at once. */
+    public void loadInBackground() {
+        if (started.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("region-boundaries").start(() -> {
+                try {
+                    loading.complete(index(tree, source.get()));
+                } catch (Throwable e) {
+                    LOG.severe("cannot load the region boundaries; point lookups will fail: " + e);
+                    loading.completeExceptionally(e);
+                }
+            });
+        }
     }
 
     private static Layers index(RegionTree tree, Features f) {
@@ -90,6 +115,7 @@ public final class PointLocator {
     private Layers layers() {
         Layers l = layers;
         if (l == null) {
+            loadInBackground();
             try {
                 l = loading.join();
             } catch (CompletionException e) {

@@ -11,9 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
-import java.util.logging.Logger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.locationtech.jts.geom.Geometry;
 
@@ -22,7 +23,7 @@ import org.locationtech.jts.geom.Geometry;
  * units, 136 raions, 1,772 hromadas), the boundary files give the point lookup. See docs/regions.md.
  *
  * <p>Nothing is cached statically: each {@link #load()} reads the resources afresh (about half a second, most of it
- * the boundaries, which load in the background), so the application loads once at start-up and passes the
+ * the boundaries, read on demand or in the background), so the application loads once at start-up and passes the
  * instance on.
  */
 public final class RegionCatalog {
@@ -33,7 +34,6 @@ public final class RegionCatalog {
     static final String OBLAST_BOUNDARIES = "data/geoBoundaries-UKR-ADM1.geojson.gz";
     static final String RAION_BOUNDARIES = "data/ukr_raions_osm_simplified.geojson.gz";
     static final String HROMADA_BOUNDARIES = "data/ukr_hromadas_osm_simplified.geojson.gz";
-    private static final Logger LOG = Logger.getLogger(RegionCatalog.class.getName());
 
     private final RegionTree tree;
     private final PointLocator locator;
@@ -58,44 +58,37 @@ public final class RegionCatalog {
 
     /**
      * Loads the catalog from the class path. Returns once the tree is built; the boundaries (three files, most of
-     * the work) go on loading in the background, so a server can start listening meanwhile, and point lookups
-     * wait for them (see {@link PointLocator#loadingInBackground}).
+     * the work) are read when {@link PointLocator#loadInBackground()} is called (a server does once it listens) or
+     * a lookup first needs them, which then waits for them.
      */
     public static RegionCatalog load() {
         ClassLoader loader = RegionCatalog.class.getClassLoader();
-        // The three boundary files are independent: parse them in parallel, each on a (daemon) virtual thread, so a
-        // command that never looks a point up does not wait for them and is not kept alive by them.
-        CompletableFuture<List<GeoJsonFeatures.Feature>> hromadas =
-                background(() -> GeoJsonFeatures.read(gunzip(loader, HROMADA_BOUNDARIES), "katotth"));
-        CompletableFuture<List<GeoJsonFeatures.Feature>> raions =
-                background(() -> GeoJsonFeatures.read(gunzip(loader, RAION_BOUNDARIES), "katotth"));
-        CompletableFuture<List<GeoJsonFeatures.Feature>> oblasts =
-                background(() -> GeoJsonFeatures.read(gunzip(loader, OBLAST_BOUNDARIES), "shapeISO"));
         List<Codifier.Entry> codifier = Codifier.readGzip(open(loader, CODIFIER));
         RegionTree tree = buildTree(codifier.stream().filter(e -> !e.isSettlement()).toList(),
                 OblastTable.read(open(loader, OBLASTS)));
         RegionSearch search = new RegionSearch(tree, settlements(codifier));
-        CompletableFuture<PointLocator.Features> features = CompletableFuture.allOf(hromadas, raions, oblasts)
-                .thenApply(done -> new PointLocator.Features(hromadas.join(), raions.join(), oblasts.join()));
-        PointLocator locator = PointLocator.loadingInBackground(tree, features);
-        features.whenComplete((f, failure) -> {
-            if (failure != null) {
-                LOG.severe("cannot load the region boundaries; point lookups will fail: " + failure.getMessage());
-            }
-        });
-        return new RegionCatalog(tree, locator, search);
+        return new RegionCatalog(tree, PointLocator.deferred(tree, () -> boundaries(loader)), search);
     }
 
-    private static <T> CompletableFuture<T> background(Supplier<T> task) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("region-boundaries").start(() -> {
-            try {
-                result.complete(task.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
+    /** The three boundary files, read in parallel: they are independent, and most of the catalog's loading time. */
+    static PointLocator.Features boundaries(ClassLoader loader) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<GeoJsonFeatures.Feature>> hromadas =
+                    pool.submit(() -> GeoJsonFeatures.read(gunzip(loader, HROMADA_BOUNDARIES), "katotth"));
+            Future<List<GeoJsonFeatures.Feature>> raions =
+                    pool.submit(() -> GeoJsonFeatures.read(gunzip(loader, RAION_BOUNDARIES), "katotth"));
+            Future<List<GeoJsonFeatures.Feature>> oblasts =
+                    pool.submit(() -> GeoJsonFeatures.read(gunzip(loader, OBLAST_BOUNDARIES), "shapeISO"));
+            return new PointLocator.Features(hromadas.get(), raions.get(), oblasts.get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
             }
-        });
-        return result;
+            throw new IllegalStateException("cannot load the region boundaries", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the region boundaries", e);
+        }
     }
 
     /**

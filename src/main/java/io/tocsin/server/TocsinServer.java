@@ -128,6 +128,9 @@ public final class TocsinServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
         }
+        // The boundaries are only for point lookups: read them once the server listens, so they do not slow the way
+        // there (2 cores: they would compete with it); a lookup that comes first waits for them.
+        regions.locator().loadInBackground();
         LOG.info("Tocsin ready on " + url() + " (" + replayed + " events replayed from the log)");
         return this;
     }
