@@ -168,6 +168,28 @@ public final class Options {
                     + "directly; false rules the transport out when diagnosing",
             Option.EVERYWHERE, List.of(Alias.deprecatedProperty("tocsin.nativeTransport"))));
 
+    public static final Option<Boolean> COMPAT_ANONYMOUS = declare(new Option<>("compat_anonymous",
+            ValueType.bool(), false, null, null,
+            "serve the alerts.in.ua and ukrainealarm compatibility APIs (docs/compat.md) without a token",
+            "opening a read API to everyone is a decision; Home Assistant's integration sends no key, so a server "
+                    + "for it turns this on",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<Integer> COMPAT_PER_TOKEN = declare(new Option<>("compat_per_token",
+            ValueType.integer(1, Integer.MAX_VALUE), 600, null, null,
+            "compatibility API requests per token per minute; past it 429 with Retry-After",
+            "Home Assistant polls 5 regions every 10 s (30 a minute), the official alerts.in.ua client spends two "
+                    + "requests per change, JAAM's server polls every 3 s: each has a wide margin, a runaway loop "
+                    + "is stopped",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<Integer> COMPAT_PER_ADDRESS = declare(new Option<>("compat_per_address",
+            ValueType.integer(1, Integer.MAX_VALUE), 600, null, null,
+            "compatibility API requests without a valid token per client address per minute (requests with a "
+                    + "valid token count against the token only)",
+            "anonymous Home Assistant installations behind one carrier NAT share an address: twenty of them fit",
+            Option.EVERYWHERE, List.of()));
+
     /** Every option, in the order the docs list them. */
     public static final List<Option<?>> ALL = Collections.unmodifiableList(DECLARED);
 

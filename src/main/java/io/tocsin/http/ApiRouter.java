@@ -55,6 +55,8 @@ public final class ApiRouter {
         new EventsResource(vertx, desk.log()).mount(r);
         new PointStatusResource(locator, desk.board()).mount(r);
         new StreamResource(vertx, hub, tree, locator, metrics, auth).mount(r);
+        io.tocsin.compat.CompatApi.mount(r, vertx, desk.board(), tree, tokens, config.compat(),
+                ctx -> ctx.get(Auth.CLIENT_ADDRESS));
         // Liveness: the process answers; "degraded" while the board may be behind the log. Readiness: 503 while
         // behind, so a load balancer drains this node until it has caught up and can write.
         r.get("/health").handler(ctx -> Replies.ok(ctx, io.tocsin.json.Json.MAPPER.createObjectNode()

@@ -3,6 +3,8 @@ package io.tocsin.server;
 import io.tocsin.config.Options;
 import io.tocsin.config.Settings;
 
+import io.tocsin.compat.CompatOptions;
+
 import java.util.List;
 
 /**
@@ -17,10 +19,12 @@ import java.util.List;
  *                       client ({@link Options#TRUSTED_PROXIES})
  * @param identity       how the server names itself in what it writes: public URL and CAP sender
  * @param transport      event loops and epoll
+ * @param compat         the compatibility APIs' anonymous reads and rate limits ({@link Options#COMPAT_ANONYMOUS},
+ *                       {@link Options#COMPAT_PER_TOKEN}, {@link Options#COMPAT_PER_ADDRESS})
  */
 public record ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
                            Checkpoints checkpoints, Connections connections, List<String> trustedProxies,
-                           Identity identity, Transport transport) {
+                           Identity identity, Transport transport, CompatOptions compat) {
     public static final String DEFAULT_DB = Options.DB.dflt();
 
     /**
@@ -138,13 +142,14 @@ public record ServerConfig(String host, int port, String database, Limits limits
                         s.get(Options.IDLE_TIMEOUT)),
                 s.get(Options.TRUSTED_PROXIES),
                 new Identity(s.get(Options.PUBLIC_URL), s.get(Options.CAP_SENDER)),
-                Transport.of(s));
+                Transport.of(s), new CompatOptions(s.get(Options.COMPAT_ANONYMOUS), s.get(Options.COMPAT_PER_TOKEN),
+                        s.get(Options.COMPAT_PER_ADDRESS)));
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
                         Checkpoints checkpoints, Connections connections, List<String> trustedProxies) {
         this(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, Identity.DEFAULT,
-                Transport.DEFAULT);
+                Transport.DEFAULT, CompatOptions.DEFAULT);
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins) {
@@ -165,6 +170,7 @@ public record ServerConfig(String host, int port, String database, Limits limits
         trustedProxies = List.copyOf(trustedProxies);
         identity = identity == null ? Identity.DEFAULT : identity;
         transport = transport == null ? Transport.DEFAULT : transport;
+        compat = compat == null ? CompatOptions.DEFAULT : compat;
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty (TOCSIN_HOST / --host)");
         }
@@ -180,18 +186,24 @@ public record ServerConfig(String host, int port, String database, Limits limits
     /** The same configuration with other connection bounds (tests and benchmarks size them to their load). */
     public ServerConfig withConnections(Connections c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, c, trustedProxies, identity,
-                transport);
+                transport, compat);
     }
 
     /** The same configuration with other trusted proxies. */
     public ServerConfig withTrustedProxies(List<String> cidrs) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, cidrs, identity,
-                transport);
+                transport, compat);
     }
 
     /** The same configuration with another public URL and CAP sender. */
     public ServerConfig withIdentity(Identity i) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, i,
-                transport);
+                transport, compat);
+    }
+
+    /** The same configuration with other compatibility API options. */
+    public ServerConfig withCompat(CompatOptions c) {
+        return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
+                identity, transport, c);
     }
 }

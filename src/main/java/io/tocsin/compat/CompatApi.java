@@ -1,0 +1,45 @@
+package io.tocsin.compat;
+
+import io.tocsin.auth.TokenStore;
+import io.tocsin.compat.alertsinua.AlertsInUaApi;
+import io.tocsin.compat.locations.LocationTable;
+import io.tocsin.compat.locations.LocationTableLoader;
+import io.tocsin.compat.ukrainealarm.UkraineAlarmApi;
+import io.tocsin.compat.view.ViewBuilder;
+import io.tocsin.compat.web.Access;
+import io.tocsin.compat.web.RepStore;
+import io.tocsin.domain.Board;
+import io.tocsin.domain.RegionTree;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The alerts.in.ua v1 and ukrainealarm v3 APIs, served from the board so that the clients people already run work
+ * against Tocsin by changing only their base URL (docs/compat.md). One location table, one view per board seq, one
+ * set of encoded representations shared by both.
+ */
+public final class CompatApi {
+    private CompatApi() {
+    }
+
+    /**
+     * Mounts both APIs. {@code clientAddress} gives a request's client address as the server resolved it (through
+     * trusted proxies), for the per-address limit.
+     */
+    public static void mount(Router router, Vertx vertx, Board board, RegionTree tree, TokenStore tokens,
+                             CompatOptions options, Function<RoutingContext, String> clientAddress) {
+        Clock clock = Clock.systemUTC();
+        LocationTable table = LocationTableLoader.load(tree);
+        RepStore store = new RepStore(vertx, board::snapshot, new ViewBuilder(tree, table),
+                List.of(AlertsInUaApi.encoder(), UkraineAlarmApi.encoder(tree)), clock);
+        Access access = new Access(vertx, tokens, options.anonymous(), options.perTokenPerMinute(),
+                options.perAddressPerMinute(), clientAddress);
+        new AlertsInUaApi(store, access, board, tree, table, clock).mount(router);
+        new UkraineAlarmApi(store, access, board, tree, table, clock).mount(router);
+    }
+}
