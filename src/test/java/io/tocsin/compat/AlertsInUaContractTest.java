@@ -182,7 +182,6 @@ class AlertsInUaContractTest {
         assertThat(bearer(s, path, "tcs_nope_nope").statusCode()).isEqualTo(401);
         HttpResponse<String> post = s.send(HttpRequest.newBuilder(s.uri(path)).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(json(post).get("message").isTextual()).isTrue();
+        assertThat(post.statusCode()).isEqualTo(405); // a path that is not one of the API's: Tocsin's own 405
     }
 }

@@ -13,7 +13,6 @@ import io.tocsin.domain.Coverage;
 import io.tocsin.domain.RegionTree;
 import io.tocsin.domain.Status;
 import io.tocsin.json.Json;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -71,10 +70,9 @@ public final class AlertsInUaApi {
                 cached(ctx, AlertsInUaJson.uidKey(Integer.parseInt(ctx.pathParam("param0").trim())));
             }
         });
-        r.getWithRegex(BASE + "/v1/(regions|locations)/([^/]+)/alerts/([^/]+)\\.json").handler(this::history);
-        r.route(BASE + "/*").handler(ctx -> allowed(ctx, () -> error(ctx, ctx.request().method() == HttpMethod.GET
-                ? Denial.of(404, "no such endpoint: " + ctx.request().path())
-                : Denial.of(405, ctx.request().method() + " is not allowed; every endpoint is GET"))));
+        // The Python and PHP clients use /regions/…, the Rust one /locations/…: the same history.
+        r.getWithRegex(BASE + "/v1/regions/([^/]+)/alerts/([^/]+)\\.json").handler(this::history);
+        r.getWithRegex(BASE + "/v1/locations/([^/]+)/alerts/([^/]+)\\.json").handler(this::history);
     }
 
     private void allowed(RoutingContext ctx, Runnable then) {
@@ -101,8 +99,8 @@ public final class AlertsInUaApi {
     }
 
     private void history(RoutingContext ctx) {
-        String uid = ctx.pathParam("param1");
-        String period = ctx.pathParam("param2");
+        String uid = ctx.pathParam("param0");
+        String period = ctx.pathParam("param1");
         allowed(ctx, () -> {
             Optional<Location> l = location(uid);
             Duration window = PERIODS.get(period);

@@ -15,7 +15,6 @@ import io.tocsin.domain.RegionTree;
 import io.tocsin.domain.Status;
 import io.tocsin.json.Json;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -73,9 +72,6 @@ public final class UkraineAlarmApi {
             }
         });
         r.get(api + "/regions").handler(ctx -> cached(ctx, UkraineAlarmJson.REGIONS));
-        r.route(BASE + "/*").handler(ctx -> allowed(ctx, () -> error(ctx, ctx.request().method() == HttpMethod.GET
-                ? Denial.of(404, "no such endpoint: " + ctx.request().path())
-                : Denial.of(405, ctx.request().method() + " is not allowed here"))));
     }
 
     private void allowed(RoutingContext ctx, Runnable then) {
