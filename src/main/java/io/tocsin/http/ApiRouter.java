@@ -45,6 +45,9 @@ public final class ApiRouter {
         r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         Auth auth = new Auth(tokens, config.limits());
         SnapshotBodies bodies = new SnapshotBodies(vertx, metrics);
+        // First of the resources: the compat APIs are polled hardest, and the router tries routes in order.
+        io.tocsin.compat.CompatApi.mount(r, vertx, desk.board(), tree, tokens, config.compat(),
+                ctx -> ctx.get(Auth.CLIENT_ADDRESS));
         new RegionSearchResource(search).mount(r);
         new RegionsResource(vertx, tree, desk.board()).mount(r);
         new CapResource(vertx, config, desk, tree, locator, auth, capLinks, bodies).mount(r);
@@ -55,8 +58,6 @@ public final class ApiRouter {
         new EventsResource(vertx, desk.log()).mount(r);
         new PointStatusResource(locator, desk.board()).mount(r);
         new StreamResource(vertx, hub, tree, locator, metrics, auth).mount(r);
-        io.tocsin.compat.CompatApi.mount(r, vertx, desk.board(), tree, tokens, config.compat(),
-                ctx -> ctx.get(Auth.CLIENT_ADDRESS));
         // Liveness: the process answers; "degraded" while the board may be behind the log. Readiness: 503 while
         // behind, so a load balancer drains this node until it has caught up and can write.
         r.get("/health").handler(ctx -> Replies.ok(ctx, io.tocsin.json.Json.MAPPER.createObjectNode()

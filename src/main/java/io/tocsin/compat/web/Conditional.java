@@ -18,8 +18,9 @@ public final class Conditional {
             return;
         }
         res.putHeader(HttpHeaders.LAST_MODIFIED, rep.lastModified()).putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE);
-        long since = HttpDates.parse(ctx.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE));
-        if (since >= rep.lastModifiedSecond()) {
+        String since = ctx.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        // Clients echo the date they were given: compare the text first, parse only another date.
+        if (since != null && (since.equals(rep.lastModified()) || HttpDates.parse(since) >= rep.lastModifiedSecond())) {
             res.setStatusCode(304).end();
         } else {
             res.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(rep.body());

@@ -23,7 +23,20 @@ public final class Revisions {
                 return old;
             }
             long second = old == null ? nowSecond : Math.max(nowSecond, old.lastModifiedSecond() + 1);
-            return new Rep(bytes, Buffer.buffer(bytes), second, HttpDates.format(second));
+            return new Rep(bytes, body(bytes), second, HttpDates.format(second));
         });
+    }
+
+    /** Bodies from this size on are kept in direct memory, which the socket writes from without a copy. */
+    static final int DIRECT_FROM = 4096;
+
+    private static Buffer body(byte[] bytes) {
+        if (bytes.length < DIRECT_FROM) {
+            return Buffer.buffer(bytes);
+        }
+        // Freed by the GC with the last Rep that holds it (no reference count: every response shares it).
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        return io.vertx.core.internal.buffer.BufferInternal.buffer(
+                io.netty.buffer.Unpooled.unreleasableBuffer(io.netty.buffer.Unpooled.wrappedBuffer(direct)));
     }
 }
