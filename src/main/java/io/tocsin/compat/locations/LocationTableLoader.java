@@ -44,6 +44,8 @@ public final class LocationTableLoader {
     private final Set<String> used = new HashSet<>();
     private final Map<String, String> formerNames = new HashMap<>();
     private final Map<String, String> hromadaMatches = new HashMap<>();
+    /** Each Tocsin region's name key, made once (a raion's hromadas are compared with every id of the raion). */
+    private final Map<String, String> keys = new HashMap<>();
 
     private LocationTableLoader(RegionTree tree) {
         this.tree = tree;
@@ -136,7 +138,7 @@ public final class LocationTableLoader {
     private Location raion(int uid, String uaId, String name, Location oblast) {
         String key = Names.key(name);
         List<Region> hits = tree.children(oblast.region()).stream().filter(r -> r.kind() == RegionKind.RAION)
-                .filter(r -> Names.key(r.nameUk()).equals(key)
+                .filter(r -> key(r).equals(key)
                         || formerNames.containsKey(r.code()) && Names.key(formerNames.get(r.code())).equals(key))
                 .toList();
         Region r = only(hits, uid, name, oblast);
@@ -145,11 +147,16 @@ public final class LocationTableLoader {
 
     private Location hromada(int uid, String uaId, String name, Location raion) {
         String fixed = hromadaMatches.get(Integer.toString(uid));
+        String wanted = Names.key(name);
         List<Region> hits = tree.children(raion.region()).stream().filter(r -> r.kind() == RegionKind.HROMADA)
-                .filter(r -> fixed != null ? r.code().equals(fixed) : Names.key(r.nameUk()).equals(Names.key(name)))
+                .filter(r -> fixed != null ? r.code().equals(fixed) : key(r).equals(wanted))
                 .toList();
         Region r = only(hits, uid, name, raion);
         return new Location(uid, uaId, Location.Kind.HROMADA, name, r.code(), raion.oblastUid(), raion.uid());
+    }
+
+    private String key(Region r) {
+        return keys.computeIfAbsent(r.code(), c -> Names.key(r.nameUk()));
     }
 
     private Region oblastNamed(String name) {

@@ -46,6 +46,7 @@ public final class RepStore {
     private final Clock clock;
     private final Revisions revisions = new Revisions();
     private final WorkerExecutor thread;
+    private final Object building = new Object();
     private volatile Published current;
     private CompletableFuture<Published> running; // guarded by this
 
@@ -57,9 +58,12 @@ public final class RepStore {
         this.encoders = List.copyOf(encoders);
         this.clock = clock;
         this.thread = vertx.createSharedWorkerExecutor("tocsin-compat-encoder", 1);
-        this.current = build(board.get());
+        // The first set is made off the starting thread too (cold, it takes ~100 ms): the server does not wait for it,
+        // the first requests do.
+        atLeast(0);
         vertx.setPeriodic(REFRESH_MS, id -> {
-            if (current.seq() < board.get().seq()) {
+            Published p = current;
+            if (p != null && p.seq() < board.get().seq()) {
                 atLeast(board.get().seq());
             }
         });
@@ -69,19 +73,23 @@ public final class RepStore {
     public void fresh(Consumer<Published> then) {
         Published p = current;
         long seq = board.get().seq();
-        if (p.seq() >= seq) {
+        if (p != null && p.seq() >= seq) {
             then.accept(p);
             return;
         }
         Context loop = vertx.getOrCreateContext();
-        atLeast(seq).whenComplete((fresh, failure) -> loop.runOnContext(x -> then.accept(failure == null ? fresh : current)));
+        atLeast(seq).whenComplete((fresh, failure) -> loop.runOnContext(x -> {
+            Published use = failure == null ? fresh : current;
+            then.accept(use != null ? use : build(board.get())); // only if every build failed: try once more here
+        }));
     }
 
     private CompletableFuture<Published> atLeast(long seq) {
         CompletableFuture<Published> f;
         synchronized (this) {
-            if (current.seq() >= seq) {
-                return CompletableFuture.completedFuture(current);
+            Published p = current;
+            if (p != null && p.seq() >= seq) {
+                return CompletableFuture.completedFuture(p);
             }
             if (running == null) {
                 CompletableFuture<Published> r = new CompletableFuture<>();
@@ -107,6 +115,12 @@ public final class RepStore {
     }
 
     private Published build(BoardSnapshot snapshot) {
+        synchronized (building) { // the view builder keeps the previous view: one build at a time
+            return buildLocked(snapshot);
+        }
+    }
+
+    private Published buildLocked(BoardSnapshot snapshot) {
         java.time.Instant now = clock.instant();
         CompatView view = builder.next(snapshot, now);
         long second = now.getEpochSecond();
