@@ -72,6 +72,8 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private int inFlight;
     private boolean exempt;
     private ScheduledFuture<?> timer;
+    /** The current request's body clock; cancelled when the response ends, or it would hold the request for 10 s. */
+    private ScheduledFuture<?> bodyTimer;
     /** Whether the connection's protocol is known and its decoder the strict one (see {@link #firstBytes}). */
     private boolean settled;
 
@@ -149,7 +151,8 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         phase = Phase.BUSY;
         disarm();
         if (!req.isEnded()) {
-            ctx.executor().schedule(() -> {
+            cancelBodyTimer();
+            bodyTimer = ctx.executor().schedule(() -> {
                 if (!req.isEnded() && !exempt && ctx.channel().isActive()) {
                     clock.bodyTimeouts.increment();
                     ctx.channel().close();
@@ -160,6 +163,7 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
     /** The response is over (or the request was reset): with nothing else in flight, the idle clock starts. */
     void requestEnded() {
+        cancelBodyTimer();
         inFlight = Math.max(0, inFlight - 1);
         if (inFlight == 0 && !exempt && ctx.channel().isActive()) {
             phase = Phase.IDLE;
@@ -200,6 +204,13 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         disarm();
         if (!exempt) {
             timer = ctx.executor().schedule(onTimeout, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void cancelBodyTimer() {
+        if (bodyTimer != null) {
+            bodyTimer.cancel(false);
+            bodyTimer = null;
         }
     }
 
