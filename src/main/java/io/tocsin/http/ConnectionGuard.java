@@ -72,8 +72,11 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private int inFlight;
     private boolean exempt;
     private ScheduledFuture<?> timer;
-    /** The current request's body clock; cancelled when the response ends, or it would hold the request for 10 s. */
-    private ScheduledFuture<?> bodyTimer;
+    /**
+     * Each request's body clock (several at once on HTTP/2), cancelled when its response ends: left to fire, it held
+     * the request, its routing context and headers for the whole header timeout.
+     */
+    private final java.util.Map<HttpServerRequest, ScheduledFuture<?>> bodyTimers = new java.util.IdentityHashMap<>();
     /** Whether the connection's protocol is known and its decoder the strict one (see {@link #firstBytes}). */
     private boolean settled;
 
@@ -143,6 +146,8 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         disarm();
+        bodyTimers.values().forEach(t -> t.cancel(false));
+        bodyTimers.clear();
     }
 
     /** Vert.x has the request's headers: the header clock stops, the body's starts. */
@@ -151,19 +156,22 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         phase = Phase.BUSY;
         disarm();
         if (!req.isEnded()) {
-            cancelBodyTimer();
-            bodyTimer = ctx.executor().schedule(() -> {
+            bodyTimers.put(req, ctx.executor().schedule(() -> {
+                bodyTimers.remove(req);
                 if (!req.isEnded() && !exempt && ctx.channel().isActive()) {
                     clock.bodyTimeouts.increment();
                     ctx.channel().close();
                 }
-            }, clock.headerNanos, TimeUnit.NANOSECONDS);
+            }, clock.headerNanos, TimeUnit.NANOSECONDS));
         }
     }
 
     /** The response is over (or the request was reset): with nothing else in flight, the idle clock starts. */
-    void requestEnded() {
-        cancelBodyTimer();
+    void requestEnded(HttpServerRequest req) {
+        ScheduledFuture<?> body = bodyTimers.remove(req);
+        if (body != null) {
+            body.cancel(false);
+        }
         inFlight = Math.max(0, inFlight - 1);
         if (inFlight == 0 && !exempt && ctx.channel().isActive()) {
             phase = Phase.IDLE;
@@ -204,13 +212,6 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         disarm();
         if (!exempt) {
             timer = ctx.executor().schedule(onTimeout, nanos, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void cancelBodyTimer() {
-        if (bodyTimer != null) {
-            bodyTimer.cancel(false);
-            bodyTimer = null;
         }
     }
 

@@ -28,7 +28,7 @@ final class RequestGate implements Handler<RoutingContext> {
             return;
         }
         guard.requestBegan(req);
-        ctx.addEndHandler(ar -> guard.requestEnded());
+        ctx.addEndHandler(ar -> guard.requestEnded(req));
         if (guard.reserve()) {
             // Past the connection cap: one request per connection, then it closes to make room again.
             if (req.version() != HttpVersion.HTTP_2) {
