@@ -40,6 +40,17 @@ class SafeCommandsTest {
     }
 
     @Test
+    void auditVerifyOnAMissingDatabaseExitsTwoAndCreatesNothing(@TempDir Path dir) {
+        Path typo = dir.resolve("typo").resolve("x.db");
+
+        int exit = run("audit", "verify", "--db", "sqlite:" + typo);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(Files.exists(typo)).isFalse();
+        assertThat(Files.exists(typo.getParent())).isFalse();
+    }
+
+    @Test
     void tokenCreateSaysWhichDatabaseItWroteTo(@TempDir Path dir) {
         Path db = dir.resolve("t.db");
         // token create prints the secret and the note through System.out / System.err like the other token commands.
