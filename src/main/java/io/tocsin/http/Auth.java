@@ -1,5 +1,7 @@
 package io.tocsin.http;
 
+import io.tocsin.ratelimit.WindowLimiter;
+
 import io.tocsin.auth.TokenStore;
 import io.tocsin.domain.Actor;
 import io.tocsin.domain.DomainException;

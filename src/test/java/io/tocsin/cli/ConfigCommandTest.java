@@ -6,8 +6,6 @@ import io.tocsin.config.Option;
 import io.tocsin.config.Options;
 import io.tocsin.config.Resolver;
 import io.tocsin.config.Settings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,14 +15,12 @@ import picocli.CommandLine;
 
 /** {@code tocsin config check}, {@code tocsin serve --help} and serve's flags, all made from the declarations. */
 class ConfigCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCommandLine cli = new CapturedCommandLine();
+    private final java.io.StringWriter out = cli.out;
+    private final java.io.StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     @Test

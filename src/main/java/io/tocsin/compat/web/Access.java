@@ -1,5 +1,7 @@
 package io.tocsin.compat.web;
 
+import io.tocsin.ratelimit.WindowLimiter;
+
 import io.tocsin.auth.TokenStore;
 import io.tocsin.domain.Actor;
 import io.tocsin.domain.Role;
@@ -38,8 +40,9 @@ public final class Access {
     private final Vertx vertx;
     private final TokenStore tokens;
     private final boolean anonymous;
-    private final Limiter perToken;
-    private final Limiter perAddress;
+    private static final long MINUTE_NANOS = 60_000_000_000L;
+    private final WindowLimiter perToken;
+    private final WindowLimiter perAddress;
     private final Function<RoutingContext, String> address;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -48,8 +51,8 @@ public final class Access {
         this.vertx = vertx;
         this.tokens = tokens;
         this.anonymous = anonymous;
-        this.perToken = new Limiter(perTokenPerMinute);
-        this.perAddress = new Limiter(perAddressPerMinute);
+        this.perToken = new WindowLimiter(perTokenPerMinute, MINUTE_NANOS);
+        this.perAddress = new WindowLimiter(perAddressPerMinute, MINUTE_NANOS);
         this.address = address;
     }
 

@@ -1,21 +1,22 @@
-package io.tocsin.http;
+package io.tocsin.ratelimit;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A fixed-window counter per key (a client address, a token): at most {@code limit} hits per window. Small and
+ * A fixed-window counter per key (a client address, a token), shared by the API's and the compatibility APIs'
+ * limits: at most {@code limit} hits per window. Small and
  * lock-free enough for the request path; stale windows are swept when the map grows, so a flood of keys cannot grow
  * it forever.
  */
-final class WindowLimiter {
+public final class WindowLimiter {
     private static final int SWEEP_AT = 10_000;
 
     private final int limit;
     private final long windowNanos;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    WindowLimiter(int limit, long windowNanos) {
+    public WindowLimiter(int limit, long windowNanos) {
         this.limit = limit;
         this.windowNanos = windowNanos;
     }
@@ -30,7 +31,7 @@ final class WindowLimiter {
     }
 
     /** Counts a hit; returns the seconds to wait when this hit went over the limit, else 0. */
-    long hit(String key, long now) {
+    public long hit(String key, long now) {
         if (windows.size() > SWEEP_AT) {
             windows.values().removeIf(w -> now - w.start >= windowNanos);
         }
