@@ -202,6 +202,11 @@ public final class TocsinServer implements AutoCloseable {
         return tokens;
     }
 
+    /** The server's meters, as /metrics shows them (tests read a gauge without taking a connection). */
+    public io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+        return meters.registry();
+    }
+
     public Hub hub() {
         return hub;
     }

@@ -84,7 +84,9 @@ class ConnectionCapsTest {
             for (int i = 0; i < 3; i++) {
                 held.add(RawHttp.connect(s.server.port(), "127.0.0.8"));
             }
-            // Accepted in the order they connected: the next one is the 16th.
+            // Each event loop accepts from its own queue: wait (in process; a request would need a connection) until
+            // all 15 are counted, so the next one is certainly the 16th.
+            await().atMost(WAIT).until(() -> s.server.meterRegistry().get("tocsin_connections_open").gauge().value() == 15);
             try (Socket extra = RawHttp.connect(s.server.port(), "127.0.0.9")) {
                 extra.getOutputStream().write("GET /health HTTP/1.1\r\nHost: t\r\n\r\n".getBytes());
                 RawHttp.Reply r = RawHttp.read(extra, WAIT);
