@@ -1,7 +1,6 @@
 package io.tocsin.cli;
 
 import io.tocsin.demo.Demo;
-import io.tocsin.region.RegionCatalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("--speed must be positive");
             return Main.USAGE;
         }
-        Demo demo = Demo.start(new Demo.Options(date, from, speed, port, once, db), RegionCatalog.load());
+        Demo demo = Demo.start(new Demo.Options(date, from, speed, port, once, db), CatalogPreload.take());
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "tocsin-shutdown"));
         System.out.print(demo.banner());
         System.out.flush();

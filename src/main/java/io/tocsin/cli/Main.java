@@ -18,6 +18,7 @@ public final class Main {
             BackupCommand.class, ConfigCommand.class, StartupTrainingCommand.class);
 
     public static void main(String[] args) {
+        CatalogPreload.startFor(args);
         Logging.configure();
         int code = commandLine(args).execute(args);
         if (code != 0 || !ServeCommandState.running()) {

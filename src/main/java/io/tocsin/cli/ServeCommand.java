@@ -4,7 +4,6 @@ import io.tocsin.audit.StartRefusedException;
 import io.tocsin.config.ConfigException;
 import io.tocsin.config.Resolver;
 import io.tocsin.config.Settings;
-import io.tocsin.region.RegionCatalog;
 import io.tocsin.server.ServerConfig;
 import io.tocsin.server.TocsinServer;
 import picocli.CommandLine.Command;
@@ -52,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         TocsinServer server;
         try {
-            server = new TocsinServer(config, RegionCatalog.load(), Clock.systemUTC()).start();
+            server = new TocsinServer(config, CatalogPreload.take(), Clock.systemUTC()).start();
         } catch (StartRefusedException e) {
             // A refusal is an answer for the operator, not a crash: the message names the seq and the way on.
             System.err.println("tocsin: " + e.getMessage());

@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,14 +30,20 @@ public final class CompatApi {
 
     /**
      * Mounts both APIs. {@code clientAddress} gives a request's client address as the server resolved it (through
-     * trusted proxies), for the per-address limit.
+     * trusted proxies), for the per-address limit. {@code afterListening} is given what to start once the server
+     * listens: building the location table and the first representations.
      */
     public static void mount(Router router, Vertx vertx, Board board, RegionTree tree, TokenStore tokens,
-                             CompatOptions options, Function<RoutingContext, String> clientAddress) {
+                             CompatOptions options, Function<RoutingContext, String> clientAddress,
+                             Consumer<Runnable> afterListening) {
         Clock clock = Clock.systemUTC();
-        LocationTable table = LocationTableLoader.load(tree);
+        LocationTable table = LocationTableLoader.deferred(tree);
         RepStore store = new RepStore(vertx, board::snapshot, new ViewBuilder(tree, table),
                 List.of(AlertsInUaApi.encoder(), UkraineAlarmApi.encoder(tree)), clock);
+        afterListening.accept(() -> {
+            table.loadInBackground();
+            store.prepare();
+        });
         Access access = new Access(vertx, tokens, options.anonymous(), options.perTokenPerMinute(),
                 options.perAddressPerMinute(), clientAddress);
         new AlertsInUaApi(store, access, board, tree, table, clock).mount(router);

@@ -28,7 +28,8 @@ public final class ApiRouter {
     public static Router create(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree,
                                 PointLocator locator, io.tocsin.region.RegionSearch search, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics,
                                 io.tocsin.cap.mapping.CapLinks.Store capLinks,
-                                io.tocsin.audit.ChainGuard chainGuard) {
+                                io.tocsin.audit.ChainGuard chainGuard,
+                                java.util.function.Consumer<Runnable> afterListening) {
         Router r = Router.router(vertx);
         // Before everything else, so every routed request is counted and timed, refusals by the gate included.
         r.route().order(-4000).handler(new RequestMetrics(r, metrics, StreamResource.ROUTES));
@@ -47,7 +48,7 @@ public final class ApiRouter {
         SnapshotBodies bodies = new SnapshotBodies(vertx, metrics);
         // First of the resources: the compat APIs are polled hardest, and the router tries routes in order.
         io.tocsin.compat.CompatApi.mount(r, vertx, desk.board(), tree, tokens, config.compat(),
-                ctx -> ctx.get(Auth.CLIENT_ADDRESS));
+                ctx -> ctx.get(Auth.CLIENT_ADDRESS), afterListening);
         new RegionSearchResource(search).mount(r);
         new RegionsResource(vertx, tree, desk.board()).mount(r);
         new CapResource(vertx, config, desk, tree, locator, auth, capLinks, bodies).mount(r);

@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.tocsin.startup.Deferred;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -43,15 +40,8 @@ public final class PointLocator {
                           Map<String, Geometry> boundaries, List<String> unmatched) {
     }
 
-    private static final Logger LOG = Logger.getLogger(PointLocator.class.getName());
-
     private final RegionTree tree;
-    /** Reads the features (blocking); null for a locator built from given features. */
-    private final Supplier<Features> source;
-    private final CompletableFuture<Layers> loading = new CompletableFuture<>();
-    private final AtomicBoolean started = new AtomicBoolean();
-    /** {@link #loading}'s result once known: a plain read on the lookup path (Layers is immutable). */
-    private Layers layers;
+    private final Deferred<Layers> layers;
 
     /**
      * @param hromadaFeatures keyed by KATOTTH; raionFeatures by KATOTTH; oblastFeatures by ISO 3166-2. Features
@@ -61,15 +51,13 @@ public final class PointLocator {
     PointLocator(RegionTree tree, List<GeoJsonFeatures.Feature> hromadaFeatures,
                  List<GeoJsonFeatures.Feature> raionFeatures, List<GeoJsonFeatures.Feature> oblastFeatures) {
         this.tree = tree;
-        this.source = null;
-        this.layers = index(tree, new Features(hromadaFeatures, raionFeatures, oblastFeatures));
-        this.started.set(true);
-        this.loading.complete(layers);
+        this.layers = Deferred.done("the region boundaries",
+                index(tree, new Features(hromadaFeatures, raionFeatures, oblastFeatures)));
     }
 
     private PointLocator(RegionTree tree, Supplier<Features> source) {
         this.tree = tree;
-        this.source = source;
+        this.layers = Deferred.of("the region boundaries", () -> index(tree, source.get()));
     }
 
     /**
@@ -85,16 +73,7 @@ public final class PointLocator {
 
     /** Starts reading the boundaries on a background thread, unless that has begun; returns at once. */
     public void loadInBackground() {
-        if (started.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("region-boundaries").start(() -> {
-                try {
-                    loading.complete(index(tree, source.get()));
-                } catch (Throwable e) {
-                    LOG.severe("cannot load the region boundaries; point lookups will fail: " + e);
-                    loading.completeExceptionally(e);
-                }
-            });
-        }
+        layers.start();
     }
 
     private static Layers index(RegionTree tree, Features f) {
@@ -108,23 +87,12 @@ public final class PointLocator {
 
     /** Whether the boundaries are loaded, so that lookups answer without waiting (for readiness reports). */
     public boolean loaded() {
-        return loading.isDone() && !loading.isCompletedExceptionally();
+        return layers.ready();
     }
 
     /** The polygons, waiting for them if they are still being read; a failed load fails every lookup. */
     private Layers layers() {
-        Layers l = layers;
-        if (l == null) {
-            loadInBackground();
-            try {
-                l = loading.join();
-            } catch (CompletionException e) {
-                throw new IllegalStateException("the region boundaries could not be loaded: "
-                        + e.getCause().getMessage(), e.getCause());
-            }
-            layers = l;
-        }
-        return l;
+        return layers.get();
     }
 
     private static PolygonLayer layer(RegionTree tree, RegionKind kind, List<GeoJsonFeatures.Feature> features,

@@ -58,15 +58,15 @@ public final class RegionCatalog {
 
     /**
      * Loads the catalog from the class path. Returns once the tree is built; the boundaries (three files, most of
-     * the work) are read when {@link PointLocator#loadInBackground()} is called (a server does once it listens) or
-     * a lookup first needs them, which then waits for them.
+     * the work) and the name index are built when {@link #loadInBackground()} is called (a server does once it
+     * listens) or a lookup or search first needs them, which then waits for them.
      */
     public static RegionCatalog load() {
         ClassLoader loader = RegionCatalog.class.getClassLoader();
         List<Codifier.Entry> codifier = Codifier.readGzip(open(loader, CODIFIER));
         RegionTree tree = buildTree(codifier.stream().filter(e -> !e.isSettlement()).toList(),
                 OblastTable.read(open(loader, OBLASTS)));
-        RegionSearch search = new RegionSearch(tree, settlements(codifier));
+        RegionSearch search = RegionSearch.deferred(tree, () -> settlements(codifier));
         return new RegionCatalog(tree, PointLocator.deferred(tree, () -> boundaries(loader)), search);
     }
 
@@ -142,6 +142,12 @@ public final class RegionCatalog {
     /** Search by name: regions and the settlements that resolve to their hromada. */
     public RegionSearch search() {
         return search;
+    }
+
+    /** Starts building the boundaries and the name index on background threads; returns at once. */
+    public void loadInBackground() {
+        locator.loadInBackground();
+        search.loadInBackground();
     }
 
     /** Shortcut for {@link PointLocator#boundary(String)}. */

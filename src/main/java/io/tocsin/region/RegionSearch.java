@@ -7,6 +7,9 @@ import io.tocsin.domain.RegionTree;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
+
+import io.tocsin.startup.Deferred;
 
 /**
  * Finds regions by name, in Ukrainian or English, case- and apostrophe-insensitive, by prefix of the name or of a
@@ -26,10 +29,32 @@ public final class RegionSearch {
     }
 
     private final RegionTree tree;
-    private final List<Entry> entries;
+    private final Deferred<List<Entry>> entries;
 
     RegionSearch(RegionTree tree, List<Settlement> settlements) {
         this.tree = tree;
+        this.entries = Deferred.done("the name index", index(tree, settlements));
+    }
+
+    private RegionSearch(RegionTree tree, Supplier<List<Settlement>> settlements) {
+        this.tree = tree;
+        this.entries = Deferred.of("the name index", () -> index(tree, settlements.get()));
+    }
+
+    /**
+     * A search whose index (some 31,000 names, normalised in two languages) is built when
+     * {@link #loadInBackground()} is called (a server does once it listens) or by the first search, which waits.
+     */
+    static RegionSearch deferred(RegionTree tree, Supplier<List<Settlement>> settlements) {
+        return new RegionSearch(tree, settlements);
+    }
+
+    /** Starts building the index on a background thread, unless that has begun; returns at once. */
+    public void loadInBackground() {
+        entries.start();
+    }
+
+    private static List<Entry> index(RegionTree tree, List<Settlement> settlements) {
         List<Entry> all = new ArrayList<>(tree.size() + settlements.size());
         for (Region r : tree.all()) {
             if (r.parentCode() != null) {
@@ -40,7 +65,7 @@ public final class RegionSearch {
             tree.find(s.hromada()).ifPresent(h -> all.add(new Entry(NameKey.of(s.nameUk()), NameKey.of(s.nameEn()),
                     10 + s.kind().ordinal(), h, s)));
         }
-        this.entries = List.copyOf(all);
+        return List.copyOf(all);
     }
 
     /** Up to {@code limit} matches for {@code query}; a code (UA-46, ua46…) finds its region first. */
@@ -53,7 +78,7 @@ public final class RegionSearch {
         tree.find(query).ifPresent(r -> out.add(new Hit(r, null)));
         List<Entry> exact = new ArrayList<>();
         List<Entry> prefix = new ArrayList<>();
-        for (Entry e : entries) {
+        for (Entry e : entries.get()) {
             if (e.keyUk().equals(q) || e.keyEn().equals(q)) {
                 exact.add(e);
             } else if (NameKey.wordPrefix(e.keyUk(), q) || NameKey.wordPrefix(e.keyEn(), q)) {

@@ -58,6 +58,8 @@ public final class TocsinServer implements AutoCloseable {
     private io.vertx.ext.web.Router router;
     private ServerMeters meters;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    /** What to start once the server listens (data only some requests need; they wait for it). */
+    private final List<Runnable> afterListening = new java.util.ArrayList<>();
 
     public TocsinServer(ServerConfig config, RegionCatalog regions, Clock clock) {
         this(config, regions, clock, ApprovalPolicy.DEFAULT);
@@ -103,7 +105,7 @@ public final class TocsinServer implements AutoCloseable {
         every(FORGET_KEYS_MS, "forgetting old idempotency keys", desk::forgetOldIdempotencyKeys);
         router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), regions.search(), hub, tokens,
                 metrics,
-                new io.tocsin.cap.mapping.JdbcCapLinkStore(db), chainGuard);
+                new io.tocsin.cap.mapping.JdbcCapLinkStore(db), chainGuard, afterListening::add);
         try {
             // One server per event loop on the same port: Vert.x spreads connections over them, so every core
             // fans out its own share of the subscribers. Each is deployed as its own verticle instance, because
@@ -128,9 +130,11 @@ public final class TocsinServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
         }
-        // The boundaries are only for point lookups: read them once the server listens, so they do not slow the way
-        // there (2 cores: they would compete with it); a lookup that comes first waits for them.
-        regions.locator().loadInBackground();
+        // The boundaries, the name index and the compatibility APIs' location table serve only some requests: build
+        // them once the server listens, so they do not slow the way there (2 cores: they would compete with it); a
+        // request that needs one first waits for it.
+        regions.loadInBackground();
+        afterListening.forEach(Runnable::run);
         LOG.info("Tocsin ready on " + url() + " (" + replayed + " events replayed from the log)");
         return this;
     }

@@ -58,15 +58,20 @@ public final class RepStore {
         this.encoders = List.copyOf(encoders);
         this.clock = clock;
         this.thread = vertx.createSharedWorkerExecutor("tocsin-compat-encoder", 1);
-        // The first set is made off the starting thread too (cold, it takes ~100 ms): the server does not wait for it,
-        // the first requests do.
-        atLeast(0);
         vertx.setPeriodic(REFRESH_MS, id -> {
             Published p = current;
             if (p != null && p.seq() < board.get().seq()) {
                 atLeast(board.get().seq());
             }
         });
+    }
+
+    /**
+     * Makes the first set now, on the store's own thread (cold, it takes ~100 ms, and it waits for the location
+     * table): a server calls this once it listens, so its start does not wait for it; the first requests may.
+     */
+    public void prepare() {
+        atLeast(0);
     }
 
     /** Calls {@code then} on the caller's event loop with representations at least as new as the board now. */
