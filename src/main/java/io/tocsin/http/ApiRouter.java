@@ -77,7 +77,9 @@ public final class ApiRouter {
         r.get("/metrics").handler(ctx -> Blocking.run(vertx, ctx, metrics::scrape, text -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text)));
         // The configured public URL names the server; unset, the relative "/" (never the request's Host header).
-        new OpenApiResource(config.identity().publicUrl()).mount(r);
+        OpenApiResource api = new OpenApiResource(config.identity().publicUrl());
+        api.mount(r);
+        afterListening.accept(api::prepare);
         r.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
 
         r.route().failureHandler(ApiRouter::failure);

@@ -23,7 +23,8 @@ final class OpenApiResource {
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
     private static final String WEBJAR_POM = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
 
-    private final Buffer document;
+    /** Parsed and given its server only once the server listens (200 KB of JSON, cold): see {@link #prepare()}. */
+    private final io.tocsin.startup.Deferred<Buffer> document;
     private final Buffer page = Buffer.buffer(resource("docs/index.html"));
     private final Buffer script = Buffer.buffer(resource("docs/init.js"));
 
@@ -32,6 +33,10 @@ final class OpenApiResource {
      *                  server "/" (the document then works wherever it is fetched from)
      */
     OpenApiResource(String publicUrl) {
+        this.document = io.tocsin.startup.Deferred.of("the API description", () -> document(publicUrl));
+    }
+
+    private static Buffer document(String publicUrl) {
         ObjectNode doc;
         try {
             doc = (ObjectNode) Json.MAPPER.readTree(resource(DOCUMENT));
@@ -39,11 +44,16 @@ final class OpenApiResource {
             throw new IllegalStateException("the bundled " + DOCUMENT + " is not JSON", e);
         }
         doc.putArray("servers").addObject().put("url", publicUrl == null ? "/" : publicUrl);
-        this.document = Buffer.buffer(doc.toString());
+        return Buffer.buffer(doc.toString());
+    }
+
+    /** Starts making the document in the background (a server does once it listens). */
+    void prepare() {
+        document.start();
     }
 
     void mount(Router r) {
-        r.get("/openapi.json").handler(ctx -> send(ctx, "application/json; charset=utf-8", document));
+        r.get("/openapi.json").handler(ctx -> send(ctx, "application/json; charset=utf-8", document.get()));
         r.get("/docs").handler(ctx -> send(ctx, "text/html; charset=utf-8", page));
         r.get("/docs/init.js").handler(ctx -> send(ctx, "text/javascript; charset=utf-8", script));
         // The webjar's files sit under its version: read it from the jar, so bumping the pin in pom.xml is enough.

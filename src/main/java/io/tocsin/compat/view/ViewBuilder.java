@@ -25,16 +25,27 @@ import java.util.Set;
 public final class ViewBuilder {
     private final RegionTree tree;
     private final LocationTable table;
-    /** Each location's region chain, nearest first: computed once, read per view. */
-    private final Map<Integer, List<String>> chains = new HashMap<>();
+    /**
+     * Each location's region chain, nearest first: computed by the first view (on the encoding thread, so that
+     * making the builder does not wait for the location table), then read per view.
+     */
+    private Map<Integer, List<String>> chains;
     private CompatView previous;
 
     public ViewBuilder(RegionTree tree, LocationTable table) {
         this.tree = tree;
         this.table = table;
-        for (Location l : table.all()) {
-            chains.put(l.uid(), tree.chain(l.region()).stream().map(Region::code).toList());
+    }
+
+    private Map<Integer, List<String>> chains() {
+        if (chains == null) {
+            Map<Integer, List<String>> c = new HashMap<>();
+            for (Location l : table.all()) {
+                c.put(l.uid(), tree.chain(l.region()).stream().map(Region::code).toList());
+            }
+            chains = c;
         }
+        return chains;
     }
 
     public LocationTable table() {
@@ -72,7 +83,7 @@ public final class ViewBuilder {
             LinkedHashSet<String> seen = new LinkedHashSet<>();
             List<Applied> list = new ArrayList<>();
             boolean air = false;
-            for (String code : chains.get(l.uid())) {
+            for (String code : chains().get(l.uid())) {
                 for (Alert a : declaredOn.getOrDefault(code, List.of())) {
                     if (seen.add(a.id())) {
                         list.add(new Applied(a, table.ofRegion(code).orElse(oblast)));
