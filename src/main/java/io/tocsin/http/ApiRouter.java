@@ -15,7 +15,6 @@ import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.core.http.HttpMethod;
 import io.tocsin.server.ServerConfig;
 import java.util.Set;
-import io.vertx.ext.web.handler.StaticHandler;
 
 /** Assembles the routes: one resource class per area, one error path for everything that fails. */
 public final class ApiRouter {
@@ -80,7 +79,8 @@ public final class ApiRouter {
         OpenApiResource api = new OpenApiResource(config.identity().publicUrl());
         api.mount(r);
         afterListening.accept(api::prepare);
-        r.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
+        new MapResource(vertx, tree, locator).mount(r);
+        new PagesResource(tree, desk.board()).mount(r);
 
         r.route().failureHandler(ApiRouter::failure);
         r.errorHandler(404, ctx -> Problems.send(ctx, Problem.NOT_FOUND, "no resource at " + ctx.request().path()));
