@@ -21,8 +21,13 @@ function render() {
   renderPlaceTools();
   if (!regions.country) return; // the map's shapes (and the oblasts' names) have not arrived yet
   if (map) map.update(alerts, stale);
-  renderList(document.getElementById('alerts'), alerts, regions);
+  renderList(document.getElementById('alerts'), alerts, regions, stale);
   renderStates(document.getElementById('region-states'), regions, alerts, stale);
+  if (alerts !== null && !window.__tocsinFirstStatus) {
+    // When the confirmed status first reached the screen (the frame after it was drawn), for the measurements.
+    window.__tocsinFirstStatus = -1;
+    requestAnimationFrame(() => setTimeout(() => { window.__tocsinFirstStatus = performance.now(); }, 0));
+  }
   const count = document.getElementById('count');
   count.textContent = alerts === null ? '' : `(${alerts.length})`;
 }

@@ -48,11 +48,13 @@ export function alertItem(a, regions, oblast, now = Date.now()) {
 }
 
 /** Fills the list; alerts null (nothing confirmed) shows no list at all, never an empty one. */
-export function renderList(container, alerts, regions) {
+export function renderList(container, alerts, regions, stale = false) {
   container.replaceChildren();
   if (alerts === null) return;
+  if (stale) container.append(h('p', { class: 'stale-note', text: `${t('unknownState')}: ${t('lastKnown')}` }));
   if (alerts.length === 0) {
-    container.append(h('p', { class: 'none', text: t('noneActive') }));
+    // "None" only while live: after the connection is lost, nobody knows.
+    if (!stale) container.append(h('p', { class: 'none', text: t('noneActive') }));
     return;
   }
   const groups = new Map();
