@@ -29,6 +29,7 @@ public final class ApiRouter {
                                 io.tocsin.cap.mapping.CapLinks.Store capLinks,
                                 io.tocsin.audit.ChainGuard chainGuard,
                                 java.util.function.Consumer<Runnable> afterListening) {
+        PrivateQueries.keepOutOfLogs();
         Router r = Router.router(vertx);
         // Before everything else, so every routed request is counted and timed, refusals by the gate included.
         r.route().order(-4000).handler(new RequestMetrics(r, metrics, StreamResource.ROUTES));

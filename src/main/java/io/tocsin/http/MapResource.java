@@ -16,8 +16,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
 
@@ -33,15 +35,24 @@ final class MapResource {
     private final Vertx vertx;
     private final RegionTree tree;
     private final MapShapes shapes;
-    /** Per oblast code (and {@link #COUNTRY}): the document being or already made. */
-    private final Map<String, FutureTask<CachedBody>> documents = new ConcurrentHashMap<>();
+    /**
+     * Per boundary set, then per oblast code (and {@link #COUNTRY}): the document being or already made. The
+     * documents are a function of the shipped boundaries alone, so servers sharing a catalog (several in one
+     * process, as in the tests) make each once.
+     */
+    private static final Map<PointLocator, Map<String, FutureTask<CachedBody>>> MADE =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final Map<String, FutureTask<CachedBody>> documents;
 
     MapResource(Vertx vertx, RegionTree tree, PointLocator locator) {
         this.vertx = vertx;
         this.tree = tree;
         this.shapes = new MapShapes(tree, locator);
-        // Made once the boundaries are read (after the server listens), so the first visitor does not wait for it.
-        locator.whenLoaded(() -> vertx.executeBlocking(() -> document(COUNTRY).get(), false));
+        this.documents = MADE.computeIfAbsent(locator, l -> new ConcurrentHashMap<>());
+        // Made once the boundaries are read (after the server listens), so the first visitor does not wait for it;
+        // on a thread of its own, as it may outlive a server stopped at once.
+        locator.whenLoaded(() -> Thread.ofVirtual().name("map-shapes").start(() -> document(COUNTRY)));
     }
 
     void mount(Router r) {
