@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * The public pages: {@code /} (the live map), {@code /regions/{code}} and {@code /alerts/{id}} (a region's and an
  * alert's page; an unknown one is a 404 problem), and their stylesheet and scripts. Each file is read from the jar
- * once, its shared parts included ({@code <!--#patterns-->}, {@code <!--#footer-->}), gzip-compressed once and
+ * once, its shared parts included ({@code <!--#header-->}, {@code <!--#patterns-->}, {@code <!--#footer-->}), gzip-compressed once and
  * served with an ETag. A page comes in Ukrainian or English ({@code <html lang>}, which its script starts from),
  * chosen by Accept-Language; the visitor's own choice, once made, is remembered by the page itself.
  */
@@ -42,8 +42,10 @@ final class PagesResource {
         this.board = board;
         String patterns = read("_patterns.html");
         String footer = read("_footer.html");
+        String header = read("_header.html");
         for (String page : List.of("index.html", "region.html", "alert.html")) {
-            String html = read(page).replace("<!--#patterns-->", patterns.strip()).replace("<!--#footer-->", footer.strip());
+            String html = read(page).replace("<!--#patterns-->", patterns.strip()).replace("<!--#footer-->", footer.strip())
+                    .replace("<!--#header-->", header.strip());
             for (String lang : List.of("uk", "en")) {
                 pages.put(page + ":" + lang, CachedBody.of(html.replaceFirst("<html lang=\"uk\"", "<html lang=\"" + lang + "\"")
                         .getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", CachedBody.REVALIDATE,

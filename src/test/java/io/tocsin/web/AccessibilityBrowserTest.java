@@ -2,8 +2,6 @@ package io.tocsin.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tocsin.json.Json;
-import io.tocsin.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,38 +26,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no serious or critical violation on the map, a region page and an alert page, in both languages, light and
  * dark; and the page can be used with the keyboard alone.
  */
-class AccessibilityBrowserTest {
+class AccessibilityBrowserTest extends BrowserAgainstServer {
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
-    static RunningServer s;
-    static HeadlessChromium chromium;
     static String axe;
     static String alert;
     static String raionAlert;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void readAxeAndIssueAlerts() throws IOException {
         try (InputStream in = AccessibilityBrowserTest.class.getClassLoader().getResourceAsStream(AXE)) {
             assertThat(in).as(AXE + " (org.webjars.npm:axe-core, test scope)").isNotNull();
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        s = RunningServer.start();
-        chromium = HeadlessChromium.launch();
         chromium.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(60));
         alert = MapPage.issue(s, "{\"regions\":[\"UA-46\"],\"threat\":\"air_raid\",\"subtype\":\"drones\"}");
         String raion = io.tocsin.support.Regions.catalog().tree().children("UA-12").get(0).code();
         raionAlert = MapPage.issue(s, "{\"regions\":[\"" + raion + "\"],\"threat\":\"artillery\"}");
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            s.close();
-        }
     }
 
     /** Serious and critical violations axe finds on the page as it is now, one line each. */

@@ -1,8 +1,5 @@
 package io.tocsin.web;
 
-import io.tocsin.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,27 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (its {@code at}) and from the issuing request to the frame that shows it. Run alone with
  * {@code ./mvnw -B -o test -Dtest=MapMeasurementsBrowserTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class MapMeasurementsBrowserTest {
-    static RunningServer s;
-    static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void start() {
-        s = RunningServer.start();
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            s.close();
-        }
-    }
-
+class MapMeasurementsBrowserTest extends BrowserAgainstServer {
     @Test
     void aFirstVisitIsSmallTheStatusIsPaintedWithinASecondAndLiveChangesWithin200Ms() throws IOException {
         List<String> open = new ArrayList<>();
@@ -106,9 +83,11 @@ class MapMeasurementsBrowserTest {
 
     @SuppressWarnings("unchecked")
     private static void record(long before, List<Long> sinceCommit, List<Long> sinceRequest, List<Double> sinceArrival) {
+        // The frame is noted just after the change it shows: wait for the note.
+        new WebDriverWait(chromium.driver, SOON).withMessage("the paint of the change was not noted").until(d ->
+                ((Number) js(chromium, "return (window.__tocsinPaints || []).length")).intValue() > 0);
         List<Map<String, Object>> paints = (List<Map<String, Object>>) js(chromium,
                 "const p = window.__tocsinPaints || []; window.__tocsinPaints = []; return p;");
-        assertThat(paints).as("the paint of the change was noted").isNotEmpty();
         Map<String, Object> p = paints.get(paints.size() - 1);
         sinceCommit.add(((Number) p.get("sinceEvent")).longValue());
         sinceRequest.add(((Number) p.get("at")).longValue() - before);

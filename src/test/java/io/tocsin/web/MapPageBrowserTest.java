@@ -1,18 +1,12 @@
 package io.tocsin.web;
 
 import io.tocsin.domain.Region;
-import io.tocsin.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static io.tocsin.web.MapPage.SOON;
@@ -30,45 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exercises never colour it; the list speaks people's words; screenshots at desktop and phone width are written
  * to target/screenshots/.
  */
-class MapPageBrowserTest {
-    static RunningServer s;
-    static HeadlessChromium chromium;
-    final List<String> issued = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        s = RunningServer.start();
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            s.close();
-        }
-    }
-
-    @AfterEach
-    void endLeftovers() {
-        issued.forEach(id -> s.post("/api/v1/alerts/" + id + "/end", s.admin, "{\"reason\":\"all_clear\"}"));
-        chromium.resetViewport();
-    }
-
-    private String issue(String body) {
-        String id = MapPage.issue(s, body);
-        issued.add(id);
-        return id;
-    }
-
-    private void end(String id) {
-        MapPage.end(s, id);
-        issued.remove(id);
-    }
-
+class MapPageBrowserTest extends BrowserAgainstServer {
     @Test
     void anActualAlertForUa46TurnsItsShapeAlertAndItsAllClearTurnsItCalm() {
         openLive(chromium, s.server.url() + "/");

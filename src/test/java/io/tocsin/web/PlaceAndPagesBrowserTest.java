@@ -1,15 +1,10 @@
 package io.tocsin.web;
 
-import io.tocsin.support.RunningServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,39 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The language switch (remembered), "my place" found by search or by the browser's location and led with as a
  * banner, its shareable URL, a region page's timeline and month, and an alert page's history.
  */
-class PlaceAndPagesBrowserTest {
-    static RunningServer s;
-    static HeadlessChromium chromium;
-    final List<String> issued = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        s = RunningServer.start();
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            s.close();
-        }
-    }
-
-    @AfterEach
-    void endLeftovers() {
-        issued.forEach(id -> s.post("/api/v1/alerts/" + id + "/end", s.admin, "{\"reason\":\"all_clear\"}"));
-    }
-
-    private String issue(String body) {
-        String id = MapPage.issue(s, body);
-        issued.add(id);
-        return id;
-    }
-
+class PlaceAndPagesBrowserTest extends BrowserAgainstServer {
     private WebElement banner() {
         return chromium.driver.findElement(By.id("place-banner"));
     }
@@ -128,8 +91,7 @@ class PlaceAndPagesBrowserTest {
         // Remembered without the link, too.
         chromium.driver.get(s.server.url() + "/");
         waitForBanner("alert", "Броварська");
-        MapPage.end(s, id);
-        issued.remove(id);
+        end(id);
         waitForBanner("calm", "Відбій");
         chromium.driver.findElement(By.id("forget")).click();
         assertThat(banner().getText()).contains("Оберіть своє місце");
@@ -155,8 +117,7 @@ class PlaceAndPagesBrowserTest {
     @Test
     void aRegionPageShowsItsStatusItsChainItsWeekAsATimelineAndItsMonth() {
         String first = issue("{\"regions\":[\"UA-46\"],\"threat\":\"air_raid\"}");
-        MapPage.end(s, first);
-        issued.remove(first);
+        end(first);
         String second = issue("{\"regions\":[\"UA-46\"],\"threat\":\"artillery\"}");
         String hromada = io.tocsin.support.Regions.catalog().locator().locate(49.84, 24.03).get(0).code();
 
@@ -197,8 +158,7 @@ class PlaceAndPagesBrowserTest {
         s.patch("/api/v1/alerts/" + id, s.admin, "{\"subtype\":\"ballistic_missile\"}");
         new WebDriverWait(chromium.driver, SOON).until(d -> d.findElements(By.cssSelector("#alert-history li")).size() == 2);
         assertThat(chromium.driver.findElement(By.id("alert-title")).getText()).contains("балістичне озброєння");
-        MapPage.end(s, id);
-        issued.remove(id);
+        end(id);
         new WebDriverWait(chromium.driver, SOON).until(d -> d.findElements(By.cssSelector("#alert-history li")).size() == 3);
         assertThat(chromium.driver.findElement(By.id("alert-banner")).getText()).contains("Завершено (відбій)");
         waitForState(chromium, "UA-12", "calm", SOON);
