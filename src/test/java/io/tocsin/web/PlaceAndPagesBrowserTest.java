@@ -99,6 +99,40 @@ class PlaceAndPagesBrowserTest extends BrowserAgainstServer {
     }
 
     @Test
+    void optedInTheSirenSoundsAndANotificationShowsWhenMyPlaceTurnsToAlertAndNotBefore() {
+        openLive(chromium, s.server.url() + "/?place=UA-05");
+        waitForBanner("calm", "Відбій");
+        chromium.driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", s.server.url(),
+                "permissions", List.of("notifications")));
+        // Witnesses in place of the browser's audio and notifications: what the page asks of them is counted.
+        js(chromium, """
+                window.__tones = 0; window.__notes = [];
+                const Real = window.AudioContext;
+                window.AudioContext = function () { window.__tones++; return new Real(); };
+                window.Notification = function (title, options) { window.__notes.push(title + ' | ' + options.body); };
+                window.Notification.permission = 'granted';
+                window.Notification.requestPermission = () => Promise.resolve('granted');""");
+        chromium.driver.findElement(By.id("opt-sound")).click();
+        chromium.driver.findElement(By.id("opt-notify")).click();
+        assertThat(((Number) js(chromium, "return window.__tones")).intValue()).as("a test tone on opting in").isEqualTo(1);
+        assertThat((String) js(chromium, "return localStorage.getItem('tocsin.place.options')"))
+                .isEqualTo("{\"sound\":true,\"notify\":true}");
+
+        String id = issue("{\"regions\":[\"UA-05\"],\"threat\":\"air_raid\"}");
+        waitForBanner("alert", "ТРИВОГА");
+        new WebDriverWait(chromium.driver, SOON).until(d -> ((Number) js(chromium, "return window.__notes.length")).intValue() == 1);
+        assertThat(((Number) js(chromium, "return window.__tones")).intValue()).as("the siren").isEqualTo(2);
+        assertThat((String) js(chromium, "return window.__notes[0]")).startsWith("Вінницька область: ТРИВОГА | ");
+        end(id);
+        waitForBanner("calm", "Відбій");
+        new WebDriverWait(chromium.driver, SOON).until(d -> ((Number) js(chromium, "return window.__notes.length")).intValue() == 2);
+        assertThat(((Number) js(chromium, "return window.__tones")).intValue()).as("no siren for the all-clear").isEqualTo(2);
+        chromium.driver.findElement(By.id("opt-sound")).click();
+        chromium.driver.findElement(By.id("opt-notify")).click();
+        chromium.driver.findElement(By.id("forget")).click();
+    }
+
+    @Test
     void useMyLocationFindsTheHromadaUnderTheBrowsersPosition() {
         openLive(chromium, s.server.url() + "/");
         chromium.driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", s.server.url(),
