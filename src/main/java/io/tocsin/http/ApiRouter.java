@@ -80,7 +80,9 @@ public final class ApiRouter {
         OpenApiResource api = new OpenApiResource(config.identity().publicUrl());
         api.mount(r);
         afterListening.accept(api::prepare);
-        new MapResource(vertx, tree, locator).mount(r);
+        MapResource map = new MapResource(vertx, tree, locator);
+        map.mount(r);
+        afterListening.accept(map::prepare);
         new PagesResource(tree, desk.board()).mount(r);
 
         r.route().failureHandler(ApiRouter::failure);

@@ -26,7 +26,7 @@ import java.util.concurrent.FutureTask;
 /**
  * GET /api/v1/map (the 27 oblast-level units as SVG paths) and /api/v1/map/{oblast} (that unit's raions and
  * hromadas): the public map's shapes, projected and simplified here ({@link MapShapes}), each document made once,
- * off the event loop, on first request (the country's as soon as the boundaries are read), then served as gzip
+ * off the event loop, on first request (the country's as soon as the server listens), then served as gzip
  * bytes with an ETag.
  */
 final class MapResource {
@@ -50,9 +50,14 @@ final class MapResource {
         this.tree = tree;
         this.shapes = new MapShapes(tree, locator);
         this.documents = MADE.computeIfAbsent(locator, l -> new ConcurrentHashMap<>());
-        // Made once the boundaries are read (after the server listens), so the first visitor does not wait for it;
-        // on a thread of its own, as it may outlive a server stopped at once.
-        locator.whenLoaded(() -> Thread.ofVirtual().name("map-shapes").start(() -> document(COUNTRY)));
+    }
+
+    /**
+     * Makes the country's document once the server listens (it waits for the boundaries), so the first visitor
+     * does not wait for it; on a thread of its own, as it may outlive a server stopped at once.
+     */
+    void prepare() {
+        Thread.ofVirtual().name("map-shapes").start(() -> document(COUNTRY));
     }
 
     void mount(Router r) {

@@ -85,11 +85,6 @@ public final class PointLocator {
         return new Layers(hromadas, raions, oblasts, Map.copyOf(shapes), List.copyOf(rejected));
     }
 
-    /** Runs {@code action} once the boundaries are loaded (at once if they are), never if they fail to load. */
-    public void whenLoaded(Runnable action) {
-        loading.thenRun(action);
-    }
-
     /** Whether the boundaries are loaded, so that lookups answer without waiting (for readiness reports). */
     public boolean loaded() {
         return layers.ready();
