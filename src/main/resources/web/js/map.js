@@ -25,6 +25,16 @@ export class MapView {
     this.opened = null;
     this.selected = new Set();
     this.alerts = null;
+    this.scale = 1;
+  }
+
+  /** Patterns and markers keep their size on screen when the view zooms onto an oblast. */
+  zoom(scale) {
+    this.scale = scale;
+    document.querySelectorAll('pattern[id^="p-"]').forEach(p => {
+      if (p.dataset.base === undefined) p.dataset.base = p.getAttribute('patternTransform') || '';
+      p.setAttribute('patternTransform', `${p.dataset.base} scale(${scale})`.trim());
+    });
   }
 
   draw() {
@@ -103,7 +113,7 @@ export class MapView {
     }
     this.layers.markers.replaceChildren(...markers.map(({ r, top }) => {
       const g = el('g', { class: 'marker', 'data-threat': top.threat, 'data-stage': top.stage,
-        transform: `translate(${r.centre[0]} ${r.centre[1]})` });
+        transform: `translate(${r.centre[0]} ${r.centre[1]}) scale(${this.scale})` });
       g.append(el('circle', { r: r.kind === 'oblast' ? 9 : 5 }), el('path', { d: r.kind === 'oblast'
         ? 'M0-5.5L5 3.5H-5Z' : 'M0-3L2.7 2H-2.7Z' }));
       return g;
@@ -123,12 +133,16 @@ export class MapView {
     }
     if (!oblast) {
       this.svg.setAttribute('viewBox', this.full);
+      this.zoom(1);
       this.update(this.alerts, this.svg.classList.contains('stale')); // overlays of alerts declared meanwhile
       return;
     }
     const box = this.regions.get(oblast).box;
     const pad = Math.max(box[2] - box[0], box[3] - box[1]) * 0.06;
-    this.svg.setAttribute('viewBox', `${box[0] - pad} ${box[1] - pad} ${box[2] - box[0] + 2 * pad} ${box[3] - box[1] + 2 * pad}`);
+    const width = box[2] - box[0] + 2 * pad, height = box[3] - box[1] + 2 * pad;
+    this.svg.setAttribute('viewBox', `${box[0] - pad} ${box[1] - pad} ${width} ${height}`);
+    // The whole country's width fits the screen at scale 1; the oblast's box, opened, at this scale.
+    this.zoom(Math.max(width / this.regions.country.width, height / this.regions.country.height));
     const doc = await this.regions.loadDetail(oblast);
     if (this.opened !== oblast) return;
     // Hromadas first, raions over them (outlines), both under the alert overlays.
