@@ -7,7 +7,9 @@ const DAY = 86400000;
 
 /** Renders the week ending now from the history API's entries ({...alert, covered: {from, to}}). */
 export function renderWeek(container, entries, now = new Date()) {
-  container.replaceChildren();
+  // Hours of the day over the bars: 00, 06, 12, 18, 24 (Kyiv time).
+  container.replaceChildren(h('div', { class: 'axis', 'aria-hidden': 'true' }, h('span'),
+    h('div', { class: 'ticks' }, ...['00', '06', '12', '18', '24'].map(x => h('span', { text: x })))));
   const todayStart = kyivMidnight(now).getTime();
   for (let i = 6; i >= 0; i--) {
     // A day is 23 or 25 hours at a clock change: take the Kyiv midnights on either side.

@@ -173,6 +173,8 @@ class PlaceAndPagesBrowserTest extends BrowserAgainstServer {
         assertThat(chromium.driver.findElement(By.cssSelector("[data-region='" + hromada + "']")).getAttribute("class"))
                 .contains("selected");
         chromium.screenshot("region-page");
+        js(chromium, "document.getElementById('week-h').scrollIntoView()");
+        chromium.screenshot("region-page-week");
         assertNoProblems(chromium, "a region page");
     }
 
