@@ -5,6 +5,13 @@
 // meanwhile are applied when it is back. <html data-connection> tells tests and styles which of the three holds.
 
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000];
+/**
+ * An open EventSource cannot tell a quiet stream from a dead one (the server's keep-alives are comments, which it
+ * does not surface), and a connection lost in the network may stay "open" for minutes: while live, the page asks
+ * /health this often, and a failed answer counts as a lost stream.
+ */
+const WATCHDOG_MS = 20000;
+const WATCHDOG_TIMEOUT_MS = 8000;
 
 export class Live {
   constructor(onChange) {
@@ -22,6 +29,23 @@ export class Live {
   start() {
     this.setState('connecting');
     this.loadSnapshot();
+    setInterval(() => this.check(), WATCHDOG_MS);
+    // A phone waking up: its timers slept, and so may have its connection.
+    document.addEventListener('visibilitychange', () => { if (!document.hidden) this.check(); });
+  }
+
+  async check() {
+    if (this.state !== 'live') return;
+    const es = this.source;
+    try {
+      const res = await fetch('/health', { cache: 'no-store', signal: AbortSignal.timeout(WATCHDOG_TIMEOUT_MS) });
+      if (!res.ok) throw new Error(`health: HTTP ${res.status}`);
+    } catch (e) {
+      if (this.source === es && this.state === 'live') {
+        this.closeStream();
+        this.failed();
+      }
+    }
   }
 
   async loadSnapshot() {

@@ -155,6 +155,25 @@ class MapConnectionBrowserTest {
         MapPage.end(s, kharkiv);
     }
 
+    @Test
+    void whenTheNetworkGoesAwayThePageIsLostAndWhenItIsBackLiveWithWhatHappenedMeanwhile() {
+        MapPage.openLive(chromium, s.server.url() + "/");
+        waitForState(chromium, "UA-05", "calm", SOON);
+        notes();
+        chromium.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true,
+                "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        // The stream's error, or at the latest the /health watchdog (20 s, 8 s timeout).
+        waitForConnection(chromium, "lost", Duration.ofSeconds(45));
+        assertThat(state(chromium, "UA-05")).isEqualTo("unknown");
+        String id = MapPage.issue(s, "{\"regions\":[\"UA-05\"],\"threat\":\"air_raid\"}");
+        chromium.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false,
+                "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        waitForConnection(chromium, "live", Duration.ofSeconds(40));
+        waitForState(chromium, "UA-05", "alert", SOON);
+        assertNothingClaimedWhileNotLive(notes());
+        MapPage.end(s, id);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> notes() {
         return (List<Map<String, Object>>) js(chromium,
