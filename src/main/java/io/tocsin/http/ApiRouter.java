@@ -15,7 +15,6 @@ import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.core.http.HttpMethod;
 import io.tocsin.server.ServerConfig;
 import java.util.Set;
-import io.vertx.ext.web.handler.StaticHandler;
 
 /** Assembles the routes: one resource class per area, one error path for everything that fails. */
 public final class ApiRouter {
@@ -30,6 +29,7 @@ public final class ApiRouter {
                                 io.tocsin.cap.mapping.CapLinks.Store capLinks,
                                 io.tocsin.audit.ChainGuard chainGuard,
                                 java.util.function.Consumer<Runnable> afterListening) {
+        PrivateQueries.keepOutOfLogs();
         Router r = Router.router(vertx);
         // Before everything else, so every routed request is counted and timed, refusals by the gate included.
         r.route().order(-4000).handler(new RequestMetrics(r, metrics, StreamResource.ROUTES));
@@ -80,7 +80,10 @@ public final class ApiRouter {
         OpenApiResource api = new OpenApiResource(config.identity().publicUrl());
         api.mount(r);
         afterListening.accept(api::prepare);
-        r.get("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setIndexPage("index.html"));
+        MapResource map = new MapResource(vertx, tree, locator);
+        map.mount(r);
+        afterListening.accept(map::prepare);
+        new PagesResource(tree, desk.board()).mount(r);
 
         r.route().failureHandler(ApiRouter::failure);
         r.errorHandler(404, ctx -> Problems.send(ctx, Problem.NOT_FOUND, "no resource at " + ctx.request().path()));

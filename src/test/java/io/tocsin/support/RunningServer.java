@@ -70,6 +70,13 @@ public final class RunningServer implements AutoCloseable {
         return new RunningServer(new TocsinServer(config, Regions.catalog(), Clock.systemUTC()).start());
     }
 
+    /** A server on the given SQLite file and port (0 for any): a restart on the same port, as a browser sees it. */
+    public static RunningServer onFile(Path dbFile, int port) {
+        ServerConfig config = new ServerConfig("127.0.0.1", port, "sqlite:" + dbFile, ServerConfig.Limits.DEFAULT,
+                List.of()).withConnections(ONE_ADDRESS_CROWD);
+        return new RunningServer(new TocsinServer(config, Regions.catalog(), Clock.systemUTC()).start());
+    }
+
     public static RunningServer start(ServerConfig.Limits limits) {
         try {
             Path dir = Files.createTempDirectory("tocsin-test");

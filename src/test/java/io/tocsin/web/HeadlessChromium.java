@@ -59,6 +59,11 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     static HeadlessChromium launch() {
+        return launch("uk-UA,uk;q=0.9,en;q=0.5");
+    }
+
+    /** A browser whose Accept-Language (and navigator.languages) is {@code acceptLanguage}. */
+    static HeadlessChromium launch(String acceptLanguage) {
         List<String> missing = new ArrayList<>();
         for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(p)) {
@@ -85,7 +90,9 @@ final class HeadlessChromium implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--user-data-dir=" + profile, "--window-size=1280,900");
+                "--no-first-run", "--disable-quic", "--user-data-dir=" + profile, "--window-size=1280,900",
+                "--lang=" + acceptLanguage.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -107,6 +114,29 @@ final class HeadlessChromium implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(10)).scriptTimeout(Duration.ofSeconds(5));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBLEM_RECORDER));
         return new HeadlessChromium(driver, service, profile);
+    }
+
+    /** Saves a screenshot of the whole window as a test artefact under target/screenshots/. */
+    Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Resizes the window's content area (a 390 px phone, a desktop). */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    void resetViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     /** Console errors and CSP reports since the last call, plus whatever the in-page recorder caught. */
