@@ -189,6 +189,10 @@ public final class CapExporter {
                 .leaf("contact", o.flatMap(f -> CapOrigin.given(f.contact())).orElse(publishing.contact()));
         parameter(x, CapTerms.STAGE, a.stage().wire());
         parameter(x, CapTerms.ALERT_ID, a.id());
+        if (end == null) {
+            parameter(x, CapTerms.EXPIRES_AT, a.expiresAt() != null && CapTerms.expressible(a.expiresAt())
+                    ? CapTerms.time(a.expiresAt()) : CapTerms.NO_EXPIRY);
+        }
         if (end != null) {
             parameter(x, CapTerms.END_REASON, end.wire());
         }

@@ -46,10 +46,14 @@ public final class CapPolygons {
             return List.of();
         }
         return cache.computeIfAbsent(code + "@" + budget,
-                k -> locator.boundary(code).map(g -> rings(g, budget)).orElse(List.of()));
+                k -> locator.boundary(code).map(g -> rings(g, budget).rings()).orElse(List.of()));
     }
 
-    static List<String> rings(Geometry boundary, int budget) {
+    /** The rings written, and the simplification tolerance (degrees) they were made with: no point moved further. */
+    record Rings(List<String> rings, double tolerance) {
+    }
+
+    static Rings rings(Geometry boundary, int budget) {
         List<Polygon> parts = new ArrayList<>();
         for (int i = 0; i < boundary.getNumGeometries(); i++) {
             if (boundary.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
@@ -59,6 +63,7 @@ public final class CapPolygons {
         parts.sort(Comparator.comparingDouble(Geometry::getArea).reversed());
         List<Polygon> kept = parts.subList(0, Math.min(MAX_POLYGONS, parts.size()));
         double tolerance = 0.0005;
+        double used = 0;
         List<List<Polygon>> pieces = split(kept);
         while (points(pieces) > budget && tolerance < 1) {
             List<Polygon> next = new ArrayList<>(kept.size());
@@ -72,6 +77,7 @@ public final class CapPolygons {
                 }
             }
             pieces = split(next);
+            used = tolerance;
             tolerance *= 1.6;
         }
         List<String> out = new ArrayList<>();
@@ -86,7 +92,7 @@ public final class CapPolygons {
             }
             spent += n;
         }
-        return List.copyOf(out);
+        return new Rings(List.copyOf(out), used);
     }
 
     /** Each polygon (largest first) as the hole-free pieces that cover exactly it. */

@@ -33,6 +33,13 @@ public final class CapTerms {
      * {@link #oasisEventCode} has a term; see docs/cap.md for why it has none yet.
      */
     public static final String OET = "OET:v1.2";
+    /**
+     * valueName of the parameter that carries the alert's own expiry ({@link #NO_EXPIRY} when it has none), apart
+     * from {@code <expires>}, which for an alert without one is the renewal horizon: a Tocsin importing the message
+     * then keeps the alert open-ended instead of ending it at the horizon.
+     */
+    public static final String EXPIRES_AT = "TOCSIN_EXPIRES_AT";
+    public static final String NO_EXPIRY = "none";
     /** valueName of the parameter that cites an imported message a version derives from: sender,identifier,sent. */
     public static final String ORIGIN = "TOCSIN_ORIGIN";
     /** Geocode valueNames written on export. */
