@@ -51,7 +51,7 @@ public final class ApiRouter {
                 ctx -> ctx.get(Auth.CLIENT_ADDRESS), afterListening);
         new RegionSearchResource(search).mount(r);
         new RegionsResource(vertx, tree, desk.board()).mount(r);
-        new CapResource(vertx, config, desk, tree, locator, auth, capStores).mount(r);
+        new CapResource(vertx, config, desk, tree, locator, auth, capStores, bodies).mount(r);
         new AlertsResource(vertx, desk, tree, auth, bodies).mount(r);
         new ApprovalsResource(vertx, desk, auth, tree).mount(r);
         new AuditResource(vertx, desk.log(), auth, chainGuard).mount(r);

@@ -52,7 +52,7 @@ final class CapResource {
     private final CapFeedResource feed;
 
     CapResource(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree, PointLocator locator, Auth auth,
-                CapStores stores) {
+                CapStores stores, SnapshotBodies bodies) {
         this.vertx = vertx;
         this.desk = desk;
         this.auth = auth;
@@ -61,7 +61,7 @@ final class CapResource {
         this.exporter = new CapExporter(sender, tree, new CapPolygons(locator), config.cap(), stores.origins());
         this.importer = new CapImporter(desk, tree, new CapAreaResolver(tree, locator),
                 new CapLinks(sender, stores.links()), stores.origins());
-        this.feed = new CapFeedResource(vertx, config, desk, tree);
+        this.feed = new CapFeedResource(config, desk, tree, bodies);
     }
 
     void mount(Router r) {
