@@ -17,7 +17,8 @@ final class IpawsProfileRules {
     }
 
     static void check(Element alert, String ns, Issues issues) {
-        boolean coded = Dom.children(alert, ns, "code").stream().anyMatch(c -> PROFILE_CODE.equals(Dom.text(c).strip()));
+        boolean coded = Dom.children(alert, ns, "code").stream()
+                .anyMatch(c -> PROFILE_CODE.equals(Dom.text(c).strip()));
         if (!coded) {
             issues.error(P, "ipaws.code.required", alert, "<code>" + PROFILE_CODE + "</code> is required");
         }

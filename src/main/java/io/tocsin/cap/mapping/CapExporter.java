@@ -169,7 +169,8 @@ public final class CapExporter {
                 .leaf("language", lang.code())
                 .leaf("category", o.flatMap(f -> CapOrigin.given(f.category())).orElse(CapTerms.category(a.threat())))
                 .leaf("event", event)
-                .leaf("responseType", CapTerms.endResponseType(end).orElse(CapTerms.responseType(a.threat(), a.stage())))
+                .leaf("responseType", CapTerms.endResponseType(end)
+                        .orElse(CapTerms.responseType(a.threat(), a.stage())))
                 .leaf("urgency", o.flatMap(f -> CapOrigin.given(f.urgency()))
                         .orElse(end == null ? CapTerms.urgency(a.stage()) : "Past"))
                 .leaf("severity", end == null ? CapTerms.severity(a.threat(), a.stage()) : CapTerms.endSeverity(end))
@@ -184,7 +185,8 @@ public final class CapExporter {
                 .leaf("headline", headline(a, lang, event))
                 .leaf("description", o.flatMap(f -> CapOrigin.given(lang.pick(f.descriptionUk(), f.descriptionEn())))
                         .orElse(CapDescriptions.of(a, lang, tree)))
-                .leaf("instruction", end == null ? lang.pick(a.texts().instructionUk(), a.texts().instructionEn()) : null)
+                .leaf("instruction", end == null
+                        ? lang.pick(a.texts().instructionUk(), a.texts().instructionEn()) : null)
                 .leaf("web", o.flatMap(f -> CapOrigin.given(f.web())).orElse(web(base, a.id())))
                 .leaf("contact", o.flatMap(f -> CapOrigin.given(f.contact())).orElse(publishing.contact()));
         parameter(x, CapTerms.STAGE, a.stage().wire());

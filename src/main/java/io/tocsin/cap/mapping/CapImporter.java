@@ -92,7 +92,7 @@ public final class CapImporter {
             if (o.event() != null) {
                 // Like the link, written once the event is durable: a crash between the two loses the citation
                 // of this one version, never an alert.
-                origins.record(CapReader.origin(doc).at(o.event().seq(), o.event().event().alert().id()));
+                origins.record(CapOrigin.of(doc).at(o.event().seq(), o.event().event().alert().id()));
             }
             return o;
         }
@@ -159,8 +159,7 @@ public final class CapImporter {
         }
         if (found.isEmpty()) {
             String detail = "none of the " + m.references().size() + " message(s) this " + m.action().wire()
-                    + " references was imported here (import the original Alert first; links to imported messages "
-                    + "are kept in memory and do not survive a restart)";
+                    + " references was imported here (import the original Alert first)";
             throw new CapImportException(Kind.CAP_UNKNOWN_REFERENCE, detail,
                     List.of(new CapIssue(CapIssue.Category.SEMANTIC, "references.unknown", "/alert/references[1]",
                             detail)));

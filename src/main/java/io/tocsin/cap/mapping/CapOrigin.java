@@ -1,7 +1,10 @@
 package io.tocsin.cap.mapping;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Where an imported message came from and what of it Tocsin keeps beyond the alert itself: its sender, identifier
@@ -44,6 +47,35 @@ public record CapOrigin(long seq, String alertId, String sender, String identifi
                 return List.of();
             }
         };
+    }
+
+    /**
+     * What of a message's origin is kept: sender, identifier, sent, and from the first Ukrainian and English (or
+     * language-less) infos the sender name, descriptions, web, contact, category, urgency and certainty, as received.
+     */
+    static CapOrigin of(Document doc) {
+        Element alert = doc.getDocumentElement();
+        List<Element> infos = CapReader.children(alert, "info");
+        Element uk = null;
+        Element en = null;
+        for (Element info : infos) {
+            String lang = CapReader.text(info, "language").toLowerCase(Locale.ROOT);
+            if (uk == null && lang.startsWith("uk")) {
+                uk = info;
+            } else if (en == null && (lang.isEmpty() || lang.startsWith("en"))) {
+                en = info;
+            }
+        }
+        Element any = infos.isEmpty() ? null : infos.get(0);
+        return new CapOrigin(0, null, CapReader.text(alert, "sender"), CapReader.text(alert, "identifier"),
+                CapReader.text(alert, "sent"), kept(any, "senderName"), kept(uk, "description"),
+                kept(en, "description"), kept(any, "web"), kept(any, "contact"), kept(any, "category"),
+                kept(any, "urgency"), kept(any, "certainty"));
+    }
+
+    private static String kept(Element info, String name) {
+        String s = info == null ? "" : CapReader.text(info, name);
+        return s.isEmpty() ? null : s;
     }
 
     static Optional<String> given(String s) {

@@ -14,7 +14,8 @@ import java.time.Duration;
  */
 public record CapPublishing(String senderName, String contact, Duration feedRetention, Duration expiresHorizon) {
     public static final CapPublishing DEFAULT = new CapPublishing(Options.CAP_SENDER_NAME.dflt(), null,
-            Duration.ofHours(Options.CAP_FEED_RETENTION.dflt()), Duration.ofMinutes(Options.CAP_EXPIRES_HORIZON.dflt()));
+            Duration.ofHours(Options.CAP_FEED_RETENTION.dflt()),
+            Duration.ofMinutes(Options.CAP_EXPIRES_HORIZON.dflt()));
 
     /**
      * How long after it was sent an all-clear or a cancel expires: consumers show the end for a while, then drop it

@@ -82,34 +82,6 @@ final class CapReader {
                 status, action, refs, content, end);
     }
 
-    /**
-     * What of a message's origin is kept: sender, identifier, sent, and from the first Ukrainian and English (or
-     * language-less) infos the sender name, descriptions, web, contact, category, urgency and certainty, as received.
-     */
-    static CapOrigin origin(Document doc) {
-        Element alert = doc.getDocumentElement();
-        List<Element> infos = children(alert, "info");
-        Element uk = null;
-        Element en = null;
-        for (Element info : infos) {
-            String lang = text(info, "language").toLowerCase(Locale.ROOT);
-            if (uk == null && lang.startsWith("uk")) {
-                uk = info;
-            } else if (en == null && (lang.isEmpty() || lang.startsWith("en"))) {
-                en = info;
-            }
-        }
-        Element any = infos.isEmpty() ? null : infos.get(0);
-        return new CapOrigin(0, null, text(alert, "sender"), text(alert, "identifier"), text(alert, "sent"),
-                kept(any, "senderName"), kept(uk, "description"), kept(en, "description"), kept(any, "web"),
-                kept(any, "contact"), kept(any, "category"), kept(any, "urgency"), kept(any, "certainty"));
-    }
-
-    private static String kept(Element info, String name) {
-        String s = info == null ? "" : text(info, name);
-        return s.isEmpty() ? null : s;
-    }
-
     private Content content(List<Element> infos, Optional<Status> status) {
         if (infos.isEmpty()) {
             throw CapImportException.at(Kind.CAP_UNMAPPABLE, "info.required", "/alert",
