@@ -14,13 +14,11 @@ import io.tocsin.domain.Status;
 import io.tocsin.domain.Threat;
 import io.tocsin.domain.UpdateAlert;
 import io.tocsin.log.JdbcEventLog;
+import io.tocsin.support.MovableClock;
 import io.tocsin.support.Regions;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,23 +32,8 @@ class AlertRenewalTest {
     static final Actor ADMIN = new Actor("a", "admin", Role.ADMIN, List.of());
     static final Duration HORIZON = Duration.ofHours(6);
 
-    static final class StepClock extends Clock {
-        Instant now = Instant.parse("2026-03-01T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    static MovableClock clock() {
+        return MovableClock.fixedAt(Instant.parse("2026-03-01T08:00:00Z"));
     }
 
     static IssueAlert issue(String region, Instant expires) {
@@ -59,7 +42,7 @@ class AlertRenewalTest {
 
     @Test
     void anAlertIsRestatedOnceHalfItsHorizonAfterItsLatestVersionAndTheRestatementIsPublishedDurable(@TempDir Path dir) {
-        StepClock clock = new StepClock();
+        MovableClock clock = clock();
         try (Database db = Database.sqlite(dir.resolve("t.db"))) {
             JdbcEventLog log = new JdbcEventLog(db);
             AlertDesk desk = new AlertDesk(log, Regions.catalog().tree(), clock);
@@ -70,34 +53,34 @@ class AlertRenewalTest {
                 published.add(e);
             });
             String open = desk.issue(ADMIN, issue("UA-46", null)).event().alert().id();
-            desk.issue(ADMIN, issue("UA-12", clock.now.plus(Duration.ofHours(4))));
-            clock.now = clock.now.plus(HORIZON.dividedBy(2)).minusSeconds(1);
+            desk.issue(ADMIN, issue("UA-12", clock.instant().plus(Duration.ofHours(4))));
+            clock.advance(HORIZON.dividedBy(2).minusSeconds(1));
             assertThat(desk.renewDue(HORIZON)).as("not yet due").isEmpty();
-            clock.now = clock.now.plusSeconds(1);
+            clock.advance(Duration.ofSeconds(1));
             List<LoggedEvent> renewed = desk.renewDue(HORIZON);
             assertThat(renewed).singleElement().satisfies(e -> {
                 assertThat(e.event().type()).isEqualTo(EventType.UPDATED);
                 assertThat(e.event().actor()).isEqualTo(Event.SYSTEM_ACTOR);
                 assertThat(e.event().alert().id()).isEqualTo(open);
-                assertThat(e.event().alert().updatedAt()).isEqualTo(clock.now);
+                assertThat(e.event().alert().updatedAt()).isEqualTo(clock.instant());
                 assertThat(e.event().alert().regions()).containsExactly("UA-46");
             });
             assertThat(published).last().isEqualTo(renewed.get(0));
             assertThat(desk.renewDue(HORIZON)).as("renewed once").isEmpty();
-            clock.now = clock.now.plus(HORIZON.dividedBy(2));
+            clock.advance(HORIZON.dividedBy(2));
             assertThat(desk.renewDue(HORIZON)).as("again half a horizon after the restatement").hasSize(1);
         }
     }
 
     @Test
     void twoProcessesOnOneLogRenewAnAlertOnce(@TempDir Path dir) {
-        StepClock clock = new StepClock();
+        MovableClock clock = clock();
         try (Database a = Database.sqlite(dir.resolve("t.db")); Database b = Database.sqlite(dir.resolve("t.db"))) {
             AlertDesk one = new AlertDesk(new JdbcEventLog(a), Regions.catalog().tree(), clock);
             AlertDesk two = new AlertDesk(new JdbcEventLog(b), Regions.catalog().tree(), clock);
             one.issue(ADMIN, issue("UA-46", null));
             two.followLog();
-            clock.now = clock.now.plus(HORIZON);
+            clock.advance(HORIZON);
             int renewals = one.renewDue(HORIZON).size() + two.renewDue(HORIZON).size();
             assertThat(renewals).isEqualTo(1);
             assertThat(new JdbcEventLog(a).after(0, 10)).hasSize(2);
@@ -106,7 +89,7 @@ class AlertRenewalTest {
 
     @Test
     void anAlertWithAHeldUpdateWaitsForTheDecision(@TempDir Path dir) {
-        StepClock clock = new StepClock();
+        MovableClock clock = clock();
         try (Database db = Database.sqlite(dir.resolve("t.db"))) {
             // Requests that wait longer than the horizon, so the request is still pending when the renewal is due.
             AlertDesk desk = new AlertDesk(new JdbcEventLog(db), Regions.catalog().tree(), clock,
@@ -117,7 +100,7 @@ class AlertRenewalTest {
             LoggedEvent held = desk.update(ADMIN, new UpdateAlert(id, ten, null, null, null, null, null, false));
             assertThat(held.event().type()).isEqualTo(EventType.APPROVAL_REQUESTED);
             // A renewal would move the version the held update must be released onto (409 on approval).
-            clock.now = clock.now.plus(HORIZON);
+            clock.advance(HORIZON);
             assertThat(desk.renewDue(HORIZON)).isEmpty();
             assertThat(desk.board().pending(id)).isPresent();
         }
