@@ -96,6 +96,8 @@ class CapEnclaveTest {
                 }
             }
         }
+        System.out.println("enclave check: " + locator.codesWithBoundary().size() + " regions, " + checked
+                + " (region, other region) pairs checked, " + failures.size() + " covered");
         assertThat(failures).isEmpty();
         assertThat(checked).as("pairs checked").isGreaterThan(5000);
     }
