@@ -66,6 +66,10 @@ class CapExportProfileApiTest {
                 }
             }
             assertThat(messages).as("six issues, one update, three ends").isEqualTo(10);
+            // <web> is the alert's public page, which answers for ended alerts too.
+            for (String id : alerts) {
+                assertThat(s.get("/alerts/" + id).statusCode()).as("/alerts/" + id).isEqualTo(200);
+            }
             String cancel = new String(CapHttp.export(s, alerts.get(1)), StandardCharsets.UTF_8);
             assertThat(cancel).contains("<msgType>Cancel</msgType>", "<urgency>Past</urgency>",
                     "<severity>Unknown</severity>", "<certainty>Unlikely</certainty>");
