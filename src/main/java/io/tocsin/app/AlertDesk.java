@@ -104,6 +104,11 @@ public final class AlertDesk {
         return log;
     }
 
+    /** The clock the desk decides by (expiry, renewal); readers that age what they show use the same. */
+    public Clock clock() {
+        return clock;
+    }
+
     public LoggedEvent issue(Actor actor, IssueAlert cmd) {
         return issue(actor, cmd, null);
     }
@@ -161,6 +166,36 @@ public final class AlertDesk {
                 }
                 out.addAll(logged);
             }
+        }
+    }
+
+    /** Restatements committed together at most: a server back after a long stop renews in a few commits. */
+    static final int RENEWALS_PER_COMMIT = 500;
+
+    /**
+     * Restates every active alert whose latest version is half its CAP horizon old ({@link Decider#renew}); called
+     * by a timer. Like expiry, each commit is conditional on the head, so however many processes share the log an
+     * alert is renewed once: the others fold the winner's events and no longer find it due. Returns what was
+     * recorded, each event durable before it is published.
+     */
+    public List<LoggedEvent> renewDue(Duration horizon) {
+        synchronized (this) {
+            foldNew();
+            List<LoggedEvent> out = new ArrayList<>();
+            while (!decider.renew(board, horizon, clock.instant(), 1).isEmpty()) {
+                List<LoggedEvent> logged = commit(now -> {
+                    List<Event> due = decider.renew(board, horizon, now, RENEWALS_PER_COMMIT);
+                    if (due.isEmpty()) {
+                        throw new NothingDue();
+                    }
+                    return due;
+                });
+                if (logged.isEmpty()) {
+                    return out;
+                }
+                out.addAll(logged);
+            }
+            return out;
         }
     }
 

@@ -28,7 +28,9 @@ public record CapIssue(Category category, String code, String xpath, String mess
         /** The root element is not a CAP alert of a supported version. */
         NOT_CAP,
         /** An Atom, RSS or EDXL-DE wrapper breaks a feed rule. */
-        FEED;
+        FEED,
+        /** Valid CAP, but a consumer's profile (Google Public Alerts, IPAWS-like) would refuse or misread it. */
+        PROFILE;
 
         /** The lower-case label used in INDEX.csv and in CLI output, e.g. {@code not-cap}. */
         public String label() {

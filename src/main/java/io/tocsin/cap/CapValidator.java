@@ -32,6 +32,7 @@ public final class CapValidator {
 
     private final SignaturePolicy signaturePolicy;
     private final boolean lenient;
+    private final CapProfile profile;
     private final long maxBytes;
     private final Set<CapVersion> versions;
     private final Predicate<CapReference> knownMessages;
@@ -39,6 +40,7 @@ public final class CapValidator {
     private CapValidator(Builder builder) {
         this.signaturePolicy = builder.signaturePolicy;
         this.lenient = builder.lenient;
+        this.profile = builder.profile;
         this.maxBytes = builder.maxBytes;
         this.versions = Set.copyOf(builder.versions);
         this.knownMessages = builder.knownMessages;
@@ -101,6 +103,9 @@ public final class CapValidator {
         StructureRules.check(root, version.get(), issues);
         AlertRules.check(root, version.get(), knownMessages, issues);
         AreaRules.check(root, version.get(), issues);
+        if (profile != null) {
+            profile.check(root, version.get(), issues);
+        }
         SignatureStatus signature = SignatureCheck.check(document, signaturePolicy, issues);
         return new CapVerdict(version, signature, issues.errors(), issues.warnings());
     }
@@ -142,6 +147,7 @@ public final class CapValidator {
     public static final class Builder {
         private SignaturePolicy signaturePolicy = SignaturePolicy.optional();
         private boolean lenient;
+        private CapProfile profile;
         private long maxBytes = SecureXml.MESSAGE_LIMIT;
         private Set<CapVersion> versions = EnumSet.allOf(CapVersion.class);
         private Predicate<CapReference> knownMessages;
@@ -188,6 +194,12 @@ public final class CapValidator {
          */
         public Builder knownMessages(Predicate<CapReference> knownMessages) {
             this.knownMessages = Objects.requireNonNull(knownMessages);
+            return this;
+        }
+
+        /** Also checks a consumer's profile (null: CAP alone, the default). */
+        public Builder profile(CapProfile profile) {
+            this.profile = profile;
             return this;
         }
 

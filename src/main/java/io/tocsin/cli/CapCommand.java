@@ -2,6 +2,7 @@ package io.tocsin.cli;
 
 import io.tocsin.cap.CapFeedValidator;
 import io.tocsin.cap.CapInspector;
+import io.tocsin.cap.CapProfile;
 import io.tocsin.cap.CapIssue;
 import io.tocsin.cap.CapReport;
 import io.tocsin.cap.CapValidator;
@@ -59,11 +60,22 @@ public final class CapCommand implements Runnable {
         @Option(names = "--no-warnings", description = "Print errors only.")
         boolean noWarnings;
 
+        @Option(names = "--profile", paramLabel = "PROFILE", description = "Also check what a consumer demands: "
+                + "google (Google Public Alerts) or ipaws-like (the OASIS CAP 1.2 IPAWS profile); docs/cap.md lists "
+                + "each rule.")
+        String profile;
+
         @Override
         public Integer call() {
             SignaturePolicy policy = requireAll ? SignaturePolicy.requireAll()
                     : SignaturePolicy.requireFrom(requiredSenders);
-            CapValidator messages = CapValidator.builder().signaturePolicy(policy).lenient(lenient).build();
+            CapProfile chosen = null;
+            if (profile != null) {
+                chosen = CapProfile.of(profile).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "unknown profile '" + profile + "': use google or ipaws-like"));
+            }
+            CapValidator messages = CapValidator.builder().signaturePolicy(policy).lenient(lenient)
+                    .profile(chosen).build();
             CapInspector inspector = new CapInspector(messages, CapFeedValidator.builder().messages(messages).build());
             PrintWriter out = spec.commandLine().getOut();
             boolean allValid = true;

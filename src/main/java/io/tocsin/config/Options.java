@@ -59,6 +59,35 @@ public final class Options {
                     + "public_url, because references must survive a change of address",
             Option.EVERYWHERE, List.of(Alias.deprecatedProperty("tocsin.cap.sender"))));
 
+    public static final Option<String> CAP_SENDER_NAME = declare(new Option<>("cap_sender_name", ValueType.string(
+            "name", ValueType::nonEmpty), "Tocsin", null, null,
+            "the CAP <senderName> of exported messages: the authority people see as the source",
+            "a deployment names its authority (\"Київська ОВА\"); until then the software's name is honest",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<String> CAP_CONTACT = declare(new Option<>("cap_contact", ValueType.string(
+            "contact", ValueType::nonEmpty), null, "none (no <contact>)", "+380 44 000 00 00, duty@alerts.example.org",
+            "the CAP <contact> of exported messages: whom the public or a consumer reaches about them",
+            "a contact is a promise someone answers; no default invents one",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<Integer> CAP_FEED_RETENTION = declare(new Option<>("cap_feed_retention",
+            ValueType.integer(1, 24 * 30), 48, null, null,
+            "hours each CAP message (alert, update, all-clear, cancel) stays in the CAP feeds after it was sent; "
+                    + "an active alert's latest message stays while it is active; at least cap_expires_horizon",
+            "Google Public Alerts asks that updated and cancelled messages stay 24-48 h, so a consumer that polls "
+                    + "rarely still sees every all-clear",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<Integer> CAP_EXPIRES_HORIZON = declare(new Option<>("cap_expires_horizon",
+            ValueType.integer(10, 7 * 24 * 60), 360, null, null,
+            "minutes after a CAP message is sent that its <expires> lies for an alert without an earlier expiry; "
+                    + "the server renews such an alert with an Update (an alert.updated event) when half of it is "
+                    + "spent, so a consumer never drops a live alert",
+            "long enough that a server stopped for a few hours does not let consumers drop live alerts, short "
+                    + "enough that an alert nobody can vouch for any more lapses within hours",
+            Option.EVERYWHERE, List.of()));
+
     public static final Option<Integer> AUTH_FAILURES_PER_MINUTE = declare(new Option<>("auth_failures_per_minute",
             ValueType.integer(1, Integer.MAX_VALUE), 10, null, null,
             "failed authentications per client address per minute; past it that address's failing attempts get "

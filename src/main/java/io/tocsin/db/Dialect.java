@@ -38,6 +38,26 @@ public interface Dialect {
               PRIMARY KEY (sender, identifier))""";
 
     /**
+     * Where imported CAP messages came from (docs/cap.md, "Imports keep their origin"): one row per event an import
+     * became, cited by every message exported from that alert afterwards.
+     */
+    String CAP_ORIGINS = """
+            CREATE TABLE IF NOT EXISTS cap_origins (
+              seq BIGINT PRIMARY KEY,
+              alert_id TEXT NOT NULL,
+              sender TEXT NOT NULL,
+              identifier TEXT NOT NULL,
+              sent TEXT NOT NULL,
+              sender_name TEXT,
+              description_uk TEXT,
+              description_en TEXT,
+              web TEXT,
+              contact TEXT,
+              category TEXT,
+              urgency TEXT,
+              certainty TEXT)""";
+
+    /**
      * Idempotency keys of writes: which events a keyed request appended, written in the append's transaction.
      * Scoped per token; forgotten after a retention period (at least 24 h, the IETF draft's expectation).
      */

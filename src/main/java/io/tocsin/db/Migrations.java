@@ -28,7 +28,9 @@ public final class Migrations {
                 new Migration(1, "events, tokens and CAP links (the schema before versioning)", dialect.baseline()),
                 new Migration(2, "idempotency keys of writes", List.of(Dialect.IDEMPOTENCY)),
                 new Migration(3, "the stored form of each event (1 = the original JSON form)",
-                        List.of("ALTER TABLE events ADD COLUMN format INTEGER NOT NULL DEFAULT 1")));
+                        List.of("ALTER TABLE events ADD COLUMN format INTEGER NOT NULL DEFAULT 1")),
+                new Migration(4, "where imported CAP messages came from", List.of(Dialect.CAP_ORIGINS,
+                        "CREATE INDEX IF NOT EXISTS cap_origins_alert ON cap_origins(alert_id)")));
     }
 
     /** The newest version this release knows. */

@@ -199,6 +199,30 @@ public final class Decider {
         return out;
     }
 
+    /**
+     * Restatements of the active alerts whose latest published version is half its horizon old: an exported version
+     * tells consumers it holds until {@code horizon} after it (or the alert's own expiry, when earlier), so before
+     * that lapses the server states the unchanged alert again (an {@code alert.updated} by the system), and a
+     * consumer never drops an alert that is still on. An alert whose expiry falls within its latest version's
+     * horizon needs none, and one with a held update waits until that is decided (a restatement would move the
+     * version the held update must be released onto). At most {@code max}, oldest first.
+     */
+    public List<Event> renew(Board board, java.time.Duration horizon, Instant now, int max) {
+        List<Event> out = new ArrayList<>();
+        java.time.Duration half = horizon.dividedBy(2);
+        for (Alert a : board.active()) {
+            if (out.size() >= max) {
+                break;
+            }
+            boolean due = !a.updatedAt().plus(half).isAfter(now);
+            boolean outlivesHorizon = a.expiresAt() == null || a.expiresAt().isAfter(a.updatedAt().plus(horizon));
+            if (due && outlivesHorizon && board.pending(a.id()).isEmpty()) {
+                out.add(new Event(EventType.UPDATED, now, Event.SYSTEM_ACTOR, withUpdatedAt(a, now)));
+            }
+        }
+        return out;
+    }
+
     private List<String> normaliseRegions(List<String> requested) {
         if (requested == null || requested.isEmpty()) {
             throw new DomainException(Problem.INVALID_FIELD, "regions must name at least one region");

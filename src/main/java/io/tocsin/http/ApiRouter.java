@@ -26,7 +26,7 @@ public final class ApiRouter {
 
     public static Router create(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree,
                                 PointLocator locator, io.tocsin.region.RegionSearch search, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics,
-                                io.tocsin.cap.mapping.CapLinks.Store capLinks,
+                                io.tocsin.cap.mapping.CapStores capStores,
                                 io.tocsin.audit.ChainGuard chainGuard,
                                 java.util.function.Consumer<Runnable> afterListening) {
         PrivateQueries.keepOutOfLogs();
@@ -51,7 +51,7 @@ public final class ApiRouter {
                 ctx -> ctx.get(Auth.CLIENT_ADDRESS), afterListening);
         new RegionSearchResource(search).mount(r);
         new RegionsResource(vertx, tree, desk.board()).mount(r);
-        new CapResource(vertx, config, desk, tree, locator, auth, capLinks, bodies).mount(r);
+        new CapResource(vertx, config, desk, tree, locator, auth, capStores, bodies).mount(r);
         new AlertsResource(vertx, desk, tree, auth, bodies).mount(r);
         new ApprovalsResource(vertx, desk, auth, tree).mount(r);
         new AuditResource(vertx, desk.log(), auth, chainGuard).mount(r);

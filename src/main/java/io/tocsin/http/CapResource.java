@@ -12,35 +12,29 @@ import io.tocsin.cap.mapping.CapImportException;
 import io.tocsin.cap.mapping.CapImporter;
 import io.tocsin.cap.mapping.CapLinks;
 import io.tocsin.cap.mapping.CapPolygons;
-import io.tocsin.domain.Alert;
-import io.tocsin.domain.BoardSnapshot;
+import io.tocsin.cap.mapping.CapStores;
 import io.tocsin.domain.DomainException;
 import io.tocsin.domain.LoggedEvent;
 import io.tocsin.domain.Problem;
 import io.tocsin.domain.RegionTree;
 import io.tocsin.domain.Role;
-import io.tocsin.domain.Status;
 import io.tocsin.json.EventJson;
 import io.tocsin.json.Json;
 import io.tocsin.region.PointLocator;
 import io.tocsin.server.ServerConfig;
-import io.tocsin.stream.StreamFilter;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * CAP 1.2 in and out (docs/cap.md): {@code POST /api/v1/cap} imports a message as an operator's command,
  * {@code GET /api/v1/alerts/{id}.cap} exports an alert's current (or {@code ?seq=}) version, and
- * {@code GET /api/v1/cap/feed.atom} is an Atom index of the active alerts. Mount it before {@link AlertsResource},
+ * {@code GET /api/v1/cap/feed.atom} ({@link CapFeedResource}) lists the messages of the retention window. Mount it before {@link AlertsResource},
  * whose {@code /api/v1/alerts/:id} would otherwise take {@code {id}.cap} for an alert id.
  */
 final class CapResource {
@@ -50,24 +44,24 @@ final class CapResource {
 
     private final Vertx vertx;
     private final AlertDesk desk;
-    private final RegionTree tree;
     private final Auth auth;
     private final CapExporter exporter;
     private final CapImporter importer;
-    private final SnapshotBodies bodies;
     private final PublicUrl publicUrl;
 
+    private final CapFeedResource feed;
+
     CapResource(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree, PointLocator locator, Auth auth,
-                CapLinks.Store links, SnapshotBodies bodies) {
+                CapStores stores, SnapshotBodies bodies) {
         this.vertx = vertx;
-        this.bodies = bodies;
         this.desk = desk;
-        this.tree = tree;
         this.auth = auth;
         this.publicUrl = new PublicUrl(config);
         String sender = sender(config);
-        this.exporter = new CapExporter(sender, tree, new CapPolygons(locator));
-        this.importer = new CapImporter(desk, tree, new CapAreaResolver(tree, locator), new CapLinks(sender, links));
+        this.exporter = new CapExporter(sender, tree, new CapPolygons(locator), config.cap(), stores.origins());
+        this.importer = new CapImporter(desk, tree, new CapAreaResolver(tree, locator),
+                new CapLinks(sender, stores.links()), stores.origins());
+        this.feed = new CapFeedResource(config, desk, tree, bodies);
     }
 
     void mount(Router r) {
@@ -76,7 +70,7 @@ final class CapResource {
                 .failureHandler(this::failure);
         r.post("/api/v1/cap").handler(this::importMessage);
         r.getWithRegex("/api/v1/alerts/([^/]+)\\.cap").handler(this::export);
-        r.get("/api/v1/cap/feed.atom").handler(this::feed);
+        feed.mount(r);
     }
 
     private void importMessage(RoutingContext ctx) {
@@ -149,7 +143,8 @@ final class CapResource {
         String id = ctx.pathParam("param0");
         long seq = Queries.longParam(ctx, "seq", 0, 1, Long.MAX_VALUE);
         desk.board().find(id).orElseThrow(() -> new DomainException(Problem.ALERT_NOT_FOUND, "no alert " + id));
-        vertx.executeBlocking(() -> exporter.export(desk.log().forAlert(id), seq), false).onComplete(ar -> {
+        vertx.executeBlocking(() -> exporter.export(desk.log().forAlert(id), seq,
+                publicUrl.base(ctx.request())), false).onComplete(ar -> {
             if (ar.failed()) {
                 Problems.fail(ctx, ar.cause());
             } else if (ar.result().isEmpty()) {
@@ -159,30 +154,6 @@ final class CapResource {
                         .end(Buffer.buffer(ar.result().get()));
             }
         });
-    }
-
-    /**
-     * The active alerts with the filters of /api/v1/alerts/active: drills only when asked for. One snapshot, encoded
-     * once per seq, filter and URL as requested. The feed's id and links are absolute and start with the public URL,
-     * never with the request's Host header.
-     */
-    private void feed(RoutingContext ctx) {
-        StreamFilter filter = StreamRequest.listFilter(ctx, tree);
-        String base = publicUrl.base(ctx.request());
-        String query = ctx.request().query();
-        String self = base + "/api/v1/cap/feed.atom" + (query == null || query.isEmpty() ? "" : "?" + query);
-        bodies.serve(ctx, "cap_feed", List.of(filter, self), desk.board()::snapshot,
-                "application/atom+xml; charset=utf-8", snapshot -> feedBody(snapshot, filter, base, self));
-    }
-
-    private byte[] feedBody(BoardSnapshot snapshot, StreamFilter filter, String base, String self) {
-        Set<Status> statuses = filter.statuses();
-        List<Alert> alerts = snapshot.active().stream().filter(a -> filter.matches(a, tree)).toList();
-        String title = "Tocsin: тривоги, що діють / active alerts"
-                + (statuses.equals(EnumSet.of(Status.ACTUAL)) ? ""
-                : " (" + String.join(", ", statuses.stream().map(Status::wire).toList()) + ")");
-        return AtomFeed.write(alerts, tree, self, title, self, a -> base + "/api/v1/alerts/" + a.id() + ".cap",
-                Instant.now());
     }
 
     /** The import route's failures: the 2 MiB limit, then CAP problems; anything else goes to the API's handler. */

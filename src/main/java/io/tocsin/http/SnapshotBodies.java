@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -72,9 +73,18 @@ final class SnapshotBodies {
      */
     void serve(RoutingContext ctx, String read, Object variant, Supplier<BoardSnapshot> board, String contentType,
                Function<BoardSnapshot, byte[]> encode) {
+        serve(ctx, read, variant, board, BoardSnapshot::seq, contentType, encode);
+    }
+
+    /**
+     * The same for any source whose states are numbered by a version that only grows (the board's seq, the CAP
+     * feed window's revision): one encoding per (read, variant, version).
+     */
+    <T> void serve(RoutingContext ctx, String read, Object variant, Supplier<T> board, ToLongFunction<T> versionOf,
+                   String contentType, Function<T, byte[]> encode) {
         Key key = new Key(read, Objects.requireNonNull(variant));
         Variant v = variants.computeIfAbsent(key, k -> new Variant());
-        long asked = board.get().seq();
+        long asked = versionOf.applyAsLong(board.get());
         CompletableFuture<Slot> answer;
         synchronized (v) {
             if (v.done != null && v.done.seq() >= asked) {
@@ -87,7 +97,7 @@ final class SnapshotBodies {
                 }
                 answer = v.next;
             } else {
-                answer = start(key, v, board, encode);
+                answer = start(key, v, board, versionOf, encode);
             }
         }
         Context loop = vertx.getOrCreateContext();
@@ -95,14 +105,15 @@ final class SnapshotBodies {
     }
 
     /** Starts encoding the board's current snapshot; called holding {@code v}'s lock. */
-    private CompletableFuture<Slot> start(Key key, Variant v, Supplier<BoardSnapshot> board,
-                                          Function<BoardSnapshot, byte[]> encode) {
-        BoardSnapshot snapshot = board.get();
+    private <T> CompletableFuture<Slot> start(Key key, Variant v, Supplier<T> board, ToLongFunction<T> versionOf,
+                                              Function<T, byte[]> encode) {
+        T snapshot = board.get();
+        long version = versionOf.applyAsLong(snapshot);
         CompletableFuture<Slot> f = new CompletableFuture<>();
         v.running = f;
-        v.runningSeq = snapshot.seq();
+        v.runningSeq = version;
         encoders.<byte[]>executeBlocking(() -> encode.apply(snapshot), false).onComplete(ar -> {
-            Slot slot = ar.succeeded() ? new Slot(snapshot.seq(), Buffer.buffer(ar.result())) : null;
+            Slot slot = ar.succeeded() ? new Slot(version, Buffer.buffer(ar.result())) : null;
             CompletableFuture<Slot> waiting;
             synchronized (v) {
                 if (slot != null) {
@@ -112,7 +123,7 @@ final class SnapshotBodies {
                 waiting = v.next;
                 v.next = null;
                 if (waiting != null) {
-                    start(key, v, board, encode).whenComplete((s, t) -> {
+                    start(key, v, board, versionOf, encode).whenComplete((s, t) -> {
                         if (t == null) {
                             waiting.complete(s);
                         } else {

@@ -3,6 +3,7 @@ package io.tocsin.server;
 import io.tocsin.config.Options;
 import io.tocsin.config.Settings;
 
+import io.tocsin.cap.mapping.CapPublishing;
 import io.tocsin.compat.CompatOptions;
 
 import java.util.List;
@@ -21,10 +22,13 @@ import java.util.List;
  * @param transport      event loops and epoll
  * @param compat         the compatibility APIs' anonymous reads and rate limits ({@link Options#COMPAT_ANONYMOUS},
  *                       {@link Options#COMPAT_PER_TOKEN}, {@link Options#COMPAT_PER_ADDRESS})
+ * @param cap            what exported CAP says about its publisher and how long it holds (sender name, contact,
+ *                       feed retention, expires horizon)
  */
 public record ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
                            Checkpoints checkpoints, Connections connections, List<String> trustedProxies,
-                           Identity identity, Transport transport, CompatOptions compat) {
+                           Identity identity, Transport transport, CompatOptions compat,
+                           CapPublishing cap) {
     public static final String DEFAULT_DB = Options.DB.dflt();
 
     /**
@@ -143,13 +147,16 @@ public record ServerConfig(String host, int port, String database, Limits limits
                 s.get(Options.TRUSTED_PROXIES),
                 new Identity(s.get(Options.PUBLIC_URL), s.get(Options.CAP_SENDER)),
                 Transport.of(s), new CompatOptions(s.get(Options.COMPAT_ANONYMOUS), s.get(Options.COMPAT_PER_TOKEN),
-                        s.get(Options.COMPAT_PER_ADDRESS)));
+                        s.get(Options.COMPAT_PER_ADDRESS)),
+                new CapPublishing(s.get(Options.CAP_SENDER_NAME), s.get(Options.CAP_CONTACT),
+                        java.time.Duration.ofHours(s.get(Options.CAP_FEED_RETENTION)),
+                        java.time.Duration.ofMinutes(s.get(Options.CAP_EXPIRES_HORIZON))));
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
                         Checkpoints checkpoints, Connections connections, List<String> trustedProxies) {
         this(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, Identity.DEFAULT,
-                Transport.DEFAULT, CompatOptions.DEFAULT);
+                Transport.DEFAULT, CompatOptions.DEFAULT, CapPublishing.DEFAULT);
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins) {
@@ -171,6 +178,7 @@ public record ServerConfig(String host, int port, String database, Limits limits
         identity = identity == null ? Identity.DEFAULT : identity;
         transport = transport == null ? Transport.DEFAULT : transport;
         compat = compat == null ? CompatOptions.DEFAULT : compat;
+        cap = cap == null ? CapPublishing.DEFAULT : cap;
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty (TOCSIN_HOST / --host)");
         }
@@ -186,24 +194,30 @@ public record ServerConfig(String host, int port, String database, Limits limits
     /** The same configuration with other connection bounds (tests and benchmarks size them to their load). */
     public ServerConfig withConnections(Connections c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, c, trustedProxies, identity,
-                transport, compat);
+                transport, compat, cap);
     }
 
     /** The same configuration with other trusted proxies. */
     public ServerConfig withTrustedProxies(List<String> cidrs) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, cidrs, identity,
-                transport, compat);
+                transport, compat, cap);
     }
 
     /** The same configuration with another public URL and CAP sender. */
     public ServerConfig withIdentity(Identity i) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, i,
-                transport, compat);
+                transport, compat, cap);
     }
 
     /** The same configuration with other compatibility API options. */
     public ServerConfig withCompat(CompatOptions c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
-                identity, transport, c);
+                identity, transport, c, cap);
+    }
+
+    /** The same configuration with other CAP publishing options. */
+    public ServerConfig withCap(CapPublishing c) {
+        return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
+                identity, transport, compat, c);
     }
 }

@@ -39,6 +39,8 @@ public final class TocsinServer implements AutoCloseable {
      */
     static final long FOLLOW_LOG_MS = 250;
     static final long FORGET_KEYS_MS = 3_600_000;
+    /** How often alerts are checked for a due CAP renewal: due half a horizon (hours) ahead, so seconds suffice. */
+    static final long RENEWAL_CHECK_MS = 5000;
     /**
      * Kernel send buffer per connection. Fixed rather than autotuned (up to 4 MiB on Linux): alerts are small, and a
      * bound keeps 18,000 subscribers' kernel memory in check and lets a stalled subscriber show up as a full write
@@ -101,11 +103,13 @@ public final class TocsinServer implements AutoCloseable {
         desk.addSink(hub);
         desk.addSink(chainGuard.checkpointer());
         every(EXPIRY_CHECK_MS, "expiry check", desk::expireDue);
+        every(RENEWAL_CHECK_MS, "CAP renewal", () -> desk.renewDue(config.cap().expiresHorizon()));
         every(FOLLOW_LOG_MS, "following the log", desk::followLog);
         every(FORGET_KEYS_MS, "forgetting old idempotency keys", desk::forgetOldIdempotencyKeys);
         router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), regions.search(), hub, tokens,
                 metrics,
-                new io.tocsin.cap.mapping.JdbcCapLinkStore(db), chainGuard, afterListening::add);
+                new io.tocsin.cap.mapping.CapStores(new io.tocsin.cap.mapping.JdbcCapLinkStore(db),
+                        new io.tocsin.cap.mapping.JdbcCapOriginStore(db)), chainGuard, afterListening::add);
         try {
             // One server per event loop on the same port: Vert.x spreads connections over them, so every core
             // fans out its own share of the subscribers. Each is deployed as its own verticle instance, because

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** GET /api/v1/cap/feed.atom: an Atom index of the active alerts, each entry linking a valid CAP message. */
+/** GET /api/v1/cap/feed.atom: an Atom entry per CAP message, each linking that message, valid CAP. */
 @ExtendWith(ServerPerClass.class)
 class CapFeedApiTest {
     static RunningServer s;
@@ -56,51 +56,54 @@ class CapFeedApiTest {
         }
         assertThat(direct(root, "updated").get(0).getTextContent()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         List<Element> entries = direct(root, "entry");
-        assertThat(entries).hasSize(1);
-        Element entry = entries.get(0);
+        assertThat(entries).as("the actual alert's issue, and the other's issue and all-clear").hasSize(3);
+        Element entry = entries.stream().filter(e -> direct(e, "id").get(0).getTextContent()
+                .startsWith("urn:tocsin:" + actual + ":")).findFirst().orElseThrow();
         for (String required : List.of("id", "title", "updated")) {
             assertThat(direct(entry, required)).as("entry/" + required).hasSize(1);
         }
-        assertThat(direct(entry, "id").get(0).getTextContent()).isEqualTo("urn:tocsin:alert:" + actual);
+        String seq = direct(entry, "id").get(0).getTextContent().replace("urn:tocsin:" + actual + ":", "");
         assertThat(direct(entry, "title").get(0).getTextContent()).contains("Загроза балістики").contains("Ballistic threat");
         Element link = direct(entry, "link").get(0);
         assertThat(link.getAttribute("rel")).isEqualTo("alternate");
         assertThat(link.getAttribute("type")).isEqualTo("application/cap+xml");
-        assertThat(link.getAttribute("href")).isEqualTo(s.server.url() + "/api/v1/alerts/" + actual + ".cap");
+        assertThat(link.getAttribute("href"))
+                .isEqualTo(s.server.url() + "/api/v1/alerts/" + actual + ".cap?seq=" + seq);
 
         CapFeedVerdict verdict = CapFeedValidator.builder()
                 .messages(CapExportApiTest.STRICT_1_2)
                 .resolver(CapFeedApiTest::fetch).build().validate(xml);
         assertThat(verdict.issues()).isEmpty();
-        assertThat(verdict.entries()).singleElement().satisfies(e -> {
-            assertThat(e.capLink()).contains(link.getAttribute("href"));
-            assertThat(e.message()).hasValueSatisfying(m -> assertThat(m.valid()).isTrue());
-        });
+        assertThat(verdict.entries()).hasSize(3).allSatisfy(e ->
+                assertThat(e.message()).hasValueSatisfying(m -> assertThat(m.valid()).isTrue()));
+        assertThat(verdict.entries()).anySatisfy(e -> assertThat(e.capLink()).contains(link.getAttribute("href")));
     }
 
     @Test
     void drillsAreLeftOutUnlessAskedForAndThenSayWhatTheyAre() {
-        assertThat(ids(feed(""))).containsExactly("urn:tocsin:alert:" + actual);
+        assertThat(ids(feed(""))).hasSize(3).noneMatch(id -> id.contains(exercise));
         byte[] drills = feed("?status=exercise");
-        assertThat(ids(drills)).containsExactly("urn:tocsin:alert:" + exercise);
+        assertThat(ids(drills)).singleElement().asString().startsWith("urn:tocsin:" + exercise + ":");
         Element entry = direct(dom(drills).getDocumentElement(), "entry").get(0);
         assertThat(direct(entry, "title").get(0).getTextContent()).startsWith("НАВЧАННЯ: ").contains("EXERCISE: ");
         assertThat(direct(entry, "summary").get(0).getTextContent()).contains("не справжня тривога");
-        assertThat(ids(feed("?status=all"))).hasSize(2);
+        assertThat(ids(feed("?status=all"))).hasSize(4);
         assertThat(CapFeedValidator.standard().validate(drills).valid()).isTrue();
     }
 
     @Test
     void theFeedFiltersLikeTheActiveListAndRefusesBadFilters() {
-        assertThat(ids(feed("?region=UA-46&status=all"))).containsExactly("urn:tocsin:alert:" + exercise);
-        assertThat(ids(feed("?threat=artillery"))).isEmpty();
+        assertThat(ids(feed("?region=UA-46&status=all"))).singleElement().asString()
+                .startsWith("urn:tocsin:" + exercise + ":");
+        assertThat(ids(feed("?threat=artillery"))).as("the ended alert's issue and all-clear stay").hasSize(2);
         HttpResponse<String> bad = s.get("/api/v1/cap/feed.atom?status=maybe");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).get("code").asText()).isEqualTo("invalid-query");
     }
 
     static Optional<byte[]> fetch(URI link) {
-        HttpResponse<byte[]> r = CapHttp.getBytes(s, link.getRawPath());
+        HttpResponse<byte[]> r = CapHttp.getBytes(s, link.getRawPath()
+                + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()));
         return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
     }
 

@@ -36,7 +36,8 @@ class PublicUrlApiTest {
             assertThat(feed).doesNotContain(HOSTILE)
                     .contains("<id>https://alerts.example.org/tocsin/api/v1/cap/feed.atom</id>")
                     .contains("href=\"https://alerts.example.org/tocsin/api/v1/cap/feed.atom\"")
-                    .contains("href=\"https://alerts.example.org/tocsin/api/v1/alerts/" + id + ".cap\"");
+                    .contains("href=\"https://alerts.example.org/tocsin/api/v1/alerts/" + id + ".cap?seq=1\"")
+                    .contains("href=\"https://alerts.example.org/tocsin/alerts/" + id + "\"");
             assertThat(getWithHost(s, "/api/v1/alerts/" + id + ".cap")).doesNotContain(HOSTILE).contains("<sender>");
             assertThat(getWithHost(s, "/openapi.json")).doesNotContain(HOSTILE)
                     .contains("\"servers\":[{\"url\":\"https://alerts.example.org/tocsin\"}]");
@@ -53,7 +54,7 @@ class PublicUrlApiTest {
 
             assertThat(feed).doesNotContain(HOSTILE)
                     .contains("<id>" + listener + "/api/v1/cap/feed.atom?status=actual</id>")
-                    .contains("href=\"" + listener + "/api/v1/alerts/" + id + ".cap\"");
+                    .contains("href=\"" + listener + "/api/v1/alerts/" + id + ".cap?seq=1\"");
             assertThat(getWithHost(s, "/api/v1/alerts/" + id + ".cap")).doesNotContain(HOSTILE);
         }
     }

@@ -34,7 +34,7 @@ class ReadBodiesEncodedOnceTest {
         assertThat(replies).allSatisfy(r -> {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("application/atom+xml"));
-            assertThat(r.body()).contains("urn:tocsin:alert:" + first);
+            assertThat(r.body()).contains("<id>urn:tocsin:" + first + ":");
         });
         assertThat(replies).extracting(HttpResponse::body).containsOnly(replies.get(0).body());
         assertThat(encoded("cap_feed") - before).isEqualTo(1);
@@ -45,7 +45,7 @@ class ReadBodiesEncodedOnceTest {
         String second = issue("UA-46");
         HttpResponse<String> changed = conditional("/api/v1/cap/feed.atom", etag);
         assertThat(changed.statusCode()).isEqualTo(200);
-        assertThat(changed.body()).contains("urn:tocsin:alert:" + first, "urn:tocsin:alert:" + second);
+        assertThat(changed.body()).contains("<id>urn:tocsin:" + first + ":", "<id>urn:tocsin:" + second + ":");
         assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
         concurrently("/api/v1/cap/feed.atom", 4);
         assertThat(encoded("cap_feed") - before).isEqualTo(2);

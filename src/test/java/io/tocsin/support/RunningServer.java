@@ -100,6 +100,18 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
+    /** The same, on a clock the test moves (expiry, CAP renewals and the feed's retention follow it). */
+    public static RunningServer startWith(java.util.function.UnaryOperator<ServerConfig> adjust, Clock clock) {
+        try {
+            Path dir = Files.createTempDirectory("tocsin-test");
+            ServerConfig config = adjust.apply(new ServerConfig("127.0.0.1", 0, "sqlite:" + dir.resolve("t.db"))
+                    .withConnections(ONE_ADDRESS_CROWD));
+            return new RunningServer(new TocsinServer(config, Regions.catalog(), clock).start(), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String token(Role role, List<String> scope, String name) {
         TokenStore.Created c = server.tokens().create(role, scope, name, null);
         return c.bearer();

@@ -45,12 +45,19 @@ public final class CapImporter {
     private final RegionTree tree;
     private final CapReader reader;
     private final CapLinks links;
+    private final CapOrigin.Store origins;
 
     public CapImporter(AlertDesk desk, RegionTree tree, CapAreaResolver resolver, CapLinks links) {
+        this(desk, tree, resolver, links, CapOrigin.Store.NONE);
+    }
+
+    public CapImporter(AlertDesk desk, RegionTree tree, CapAreaResolver resolver, CapLinks links,
+                       CapOrigin.Store origins) {
         this.desk = desk;
         this.tree = tree;
         this.reader = new CapReader(tree, resolver);
         this.links = links;
+        this.origins = origins;
     }
 
     /** What an import did. */
@@ -81,7 +88,13 @@ public final class CapImporter {
         }
         InboundMessage message = reader.read(doc);
         synchronized (this) {
-            return apply(actor, message);
+            Outcome o = apply(actor, message);
+            if (o.event() != null) {
+                // Like the link, written once the event is durable: a crash between the two loses the citation
+                // of this one version, never an alert.
+                origins.record(CapOrigin.of(doc).at(o.event().seq(), o.event().event().alert().id()));
+            }
+            return o;
         }
     }
 
@@ -146,8 +159,7 @@ public final class CapImporter {
         }
         if (found.isEmpty()) {
             String detail = "none of the " + m.references().size() + " message(s) this " + m.action().wire()
-                    + " references was imported here (import the original Alert first; links to imported messages "
-                    + "are kept in memory and do not survive a restart)";
+                    + " references was imported here (import the original Alert first)";
             throw new CapImportException(Kind.CAP_UNKNOWN_REFERENCE, detail,
                     List.of(new CapIssue(CapIssue.Category.SEMANTIC, "references.unknown", "/alert/references[1]",
                             detail)));

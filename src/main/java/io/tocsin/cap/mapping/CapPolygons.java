@@ -12,8 +12,10 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 /**
- * Region boundaries as CAP polygons: {@code "lat,lon lat,lon …"}, one closed ring per polygon exterior (CAP has no
- * holes), simplified so that a message stays small. Oblast boundaries have up to 9,800 vertices; a region gets at
+ * Region boundaries as CAP polygons: {@code "lat,lon lat,lon …"}, closed rings without holes (CAP has none): a
+ * polygon with holes — Kyiv oblast around Kyiv city, a rural hromada around a town — is cut into hole-free pieces
+ * that leave each hole out ({@link HoleFree}), so a consumer that geofences never warns the enclave. Simplified so
+ * that a message stays small. Oblast boundaries have up to 9,800 vertices; a region gets at
  * most {@link #MAX_POINTS_PER_REGION}, and a message spends at most {@link #MAX_POINTS_PER_INFO} in one info, so a
  * region's budget shrinks as the alert names more regions. Below {@link #MIN_POINTS} a region is described by its
  * geocodes only. Results are cached per region and budget; thread-safe.
@@ -44,10 +46,14 @@ public final class CapPolygons {
             return List.of();
         }
         return cache.computeIfAbsent(code + "@" + budget,
-                k -> locator.boundary(code).map(g -> rings(g, budget)).orElse(List.of()));
+                k -> locator.boundary(code).map(g -> rings(g, budget).rings()).orElse(List.of()));
     }
 
-    static List<String> rings(Geometry boundary, int budget) {
+    /** The rings written, and the simplification tolerance (degrees) they were made with: no point moved further. */
+    record Rings(List<String> rings, double tolerance) {
+    }
+
+    static Rings rings(Geometry boundary, int budget) {
         List<Polygon> parts = new ArrayList<>();
         for (int i = 0; i < boundary.getNumGeometries(); i++) {
             if (boundary.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
@@ -57,34 +63,49 @@ public final class CapPolygons {
         parts.sort(Comparator.comparingDouble(Geometry::getArea).reversed());
         List<Polygon> kept = parts.subList(0, Math.min(MAX_POLYGONS, parts.size()));
         double tolerance = 0.0005;
-        List<Polygon> simplified = kept;
-        while (points(simplified) > budget && tolerance < 1) {
+        double used = 0;
+        List<List<Polygon>> pieces = split(kept);
+        while (points(pieces) > budget && tolerance < 1) {
             List<Polygon> next = new ArrayList<>(kept.size());
             for (Polygon p : kept) {
-                Geometry g = TopologyPreservingSimplifier.simplify(p.getFactory().createPolygon(p.getExteriorRing()
-                        .getCoordinateSequence()), tolerance);
-                if (g instanceof Polygon sp && !sp.isEmpty()) {
-                    next.add(sp);
+                // Simplified with its holes, then cut: the pieces of one polygon share their cut edges exactly.
+                Geometry g = TopologyPreservingSimplifier.simplify(p, tolerance);
+                for (int i = 0; i < g.getNumGeometries(); i++) {
+                    if (g.getGeometryN(i) instanceof Polygon sp && !sp.isEmpty()) {
+                        next.add(sp);
+                    }
                 }
             }
-            simplified = next;
+            pieces = split(next);
+            used = tolerance;
             tolerance *= 1.6;
         }
-        List<String> out = new ArrayList<>(simplified.size());
+        List<String> out = new ArrayList<>();
         int spent = 0;
-        for (Polygon p : simplified) {
-            int n = p.getExteriorRing().getNumPoints();
+        for (List<Polygon> polygon : pieces) {
+            int n = polygon.stream().mapToInt(Polygon::getNumPoints).sum();
             if (spent + n > budget && !out.isEmpty()) {
-                break; // the smallest islands go first when the budget is tight
+                break; // whole islands go, smallest first, when the budget is tight; never a piece of one
             }
-            out.add(ring(p.getExteriorRing().getCoordinates()));
+            for (Polygon piece : polygon) {
+                out.add(ring(piece.getExteriorRing().getCoordinates()));
+            }
             spent += n;
         }
-        return List.copyOf(out);
+        return new Rings(List.copyOf(out), used);
     }
 
-    private static int points(List<Polygon> polygons) {
-        return polygons.stream().mapToInt(p -> p.getExteriorRing().getNumPoints()).sum();
+    /** Each polygon (largest first) as the hole-free pieces that cover exactly it. */
+    private static List<List<Polygon>> split(List<Polygon> polygons) {
+        List<List<Polygon>> out = new ArrayList<>(polygons.size());
+        for (Polygon p : polygons) {
+            out.add(HoleFree.pieces(p));
+        }
+        return out;
+    }
+
+    private static int points(List<List<Polygon>> pieces) {
+        return pieces.stream().flatMap(List::stream).mapToInt(Polygon::getNumPoints).sum();
     }
 
     /** Coordinates (x = lon, y = lat) as a CAP polygon with 5 decimals (about a metre). */

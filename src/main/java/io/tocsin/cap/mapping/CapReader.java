@@ -88,7 +88,11 @@ final class CapReader {
                     "an Alert or Update needs an <info> saying what the threat is and where");
         }
         Element first = infos.get(0);
-        Instant expires = infos.stream().map(i -> text(i, "expires")).filter(s -> !s.isEmpty()).findFirst()
+        // A Tocsin message says its alert's own expiry apart from the horizon its <expires> holds (docs/cap.md).
+        Optional<String> own = parameter(first, CapTerms.EXPIRES_AT);
+        Instant expires = own.isPresent()
+                ? (CapTerms.NO_EXPIRY.equals(own.get().strip()) ? null : CapTerms.parseTime(own.get()))
+                : infos.stream().map(i -> text(i, "expires")).filter(s -> !s.isEmpty()).findFirst()
                 .map(CapTerms::parseTime).orElse(null);
         return new Content(regions(infos), threat(infos), stage(infos, text(first, "urgency")),
                 texts(infos, status.orElse(Status.ACTUAL)), expires);

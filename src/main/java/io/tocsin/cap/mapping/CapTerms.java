@@ -28,6 +28,20 @@ public final class CapTerms {
     public static final String END_REASON = "TOCSIN_END_REASON";
     /** valueName of the parameter that names the alert on the exporting instance (for people; not used to link). */
     public static final String ALERT_ID = "TOCSIN_ALERT_ID";
+    /**
+     * valueName of an eventCode from the OASIS Event Terms List (CAP-ETL v1.2). Written where the table in
+     * {@link #oasisEventCode} has a term; see docs/cap.md for why it has none yet.
+     */
+    public static final String OET = "OET:v1.2";
+    /**
+     * valueName of the parameter that carries the alert's own expiry ({@link #NO_EXPIRY} when it has none), apart
+     * from {@code <expires>}, which for an alert without one is the renewal horizon: a Tocsin importing the message
+     * then keeps the alert open-ended instead of ending it at the horizon.
+     */
+    public static final String EXPIRES_AT = "TOCSIN_EXPIRES_AT";
+    public static final String NO_EXPIRY = "none";
+    /** valueName of the parameter that cites an imported message a version derives from: sender,identifier,sent. */
+    public static final String ORIGIN = "TOCSIN_ORIGIN";
     /** Geocode valueNames written on export. */
     public static final String ISO = "ISO3166-2";
     public static final String KATOTTH = "KATOTTH";
@@ -117,7 +131,7 @@ public final class CapTerms {
                 case DRONES -> lang.pick("Загроза ударних БпЛА", "Attack drone threat");
                 case CRUISE_MISSILE -> lang.pick("Загроза крилатих ракет", "Cruise missile threat");
                 case BALLISTIC_MISSILE -> lang.pick("Загроза балістичних ракет", "Ballistic missile threat");
-                case AVIATION -> lang.pick("Загроза авіаційних засобів ураження", "Aviation / guided bomb threat");
+                case AVIATION -> lang.pick("Загроза авіаційного ураження", "Aviation / guided bomb threat");
                 default -> lang.pick("Повітряна тривога", "Air raid alert");
             };
             case ARTILLERY -> lang.pick("Загроза артилерійського обстрілу", "Artillery shelling threat");
@@ -126,6 +140,33 @@ public final class CapTerms {
             case NUCLEAR -> lang.pick("Радіаційна загроза", "Radiation threat");
             case INFO -> lang.pick("Інформаційне повідомлення", "Information");
         };
+    }
+
+    /**
+     * The OASIS Event Terms List code for a threat. Empty for every threat: the list's codes could not be read
+     * from the published list when this was written, and a guessed code would mislead every consumer that sorts by
+     * it; the exporter writes an {@link #OET} eventCode as soon as a verified code is entered here.
+     */
+    static Optional<String> oasisEventCode(Threat t) {
+        return Optional.empty();
+    }
+
+    /** The responseType of the version that ends an alert. */
+    static Optional<String> endResponseType(EndReason end) {
+        return end == null ? Optional.empty() : Optional.of(end == EndReason.ALL_CLEAR ? "AllClear" : "None");
+    }
+
+    /**
+     * The severity of an end: a false alarm's Cancel says Unknown (there was no threat to grade), as Google's
+     * cancellation example does; an all-clear or an expiry says Minor.
+     */
+    static String endSeverity(EndReason end) {
+        return end == EndReason.FALSE_ALARM ? "Unknown" : "Minor";
+    }
+
+    /** The certainty of an end: a false alarm is Unlikely (it did not happen); an all-clear is Observed. */
+    static String endCertainty(EndReason end) {
+        return end == EndReason.FALSE_ALARM ? "Unlikely" : "Observed";
     }
 
     static String urgency(Stage s) {

@@ -39,7 +39,7 @@ class CapMappingTest {
     }
 
     static InboundMessage roundTrip(List<LoggedEvent> history) {
-        byte[] xml = EXPORTER.export(history, 0).orElseThrow();
+        byte[] xml = EXPORTER.export(history, 0, "https://alerts.example.org").orElseThrow();
         CapVerdict verdict = CapValidator.strict().validate(xml);
         assertThat(verdict.issues()).isEmpty();
         try {
