@@ -25,8 +25,9 @@ import java.util.Set;
  * raions by name within their oblast (current or former name, {@code derived_raions.csv}), hromadas by name within
  * their raion, except the 18 that names cannot decide ({@code hromada_matches.csv}: two hromadas of one name in a
  * raion, or a misspelling), and the 24 alerts.in.ua uids Ukraine Alarm lacks come from
- * {@code locations_outside_ukrainealarm.csv}. Anything that does not match exactly one region stops the start: a
- * wrong mapping would send an alert to the wrong place.
+ * {@code locations_outside_ukrainealarm.csv}. Anything that does not match exactly one region fails the build of the
+ * table, and with it every compatibility request (LocationTableTest holds the shipped data to this): a wrong mapping
+ * would send an alert to the wrong place.
  */
 public final class LocationTableLoader {
     static final String UKRAINEALARM = "data/compat/ukrainealarm_regions_states.json";
