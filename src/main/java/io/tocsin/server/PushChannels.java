@@ -12,6 +12,8 @@ import io.tocsin.push.CursorStore;
 import io.tocsin.push.JsonEventEncoder;
 import io.tocsin.push.PushEncoder;
 import io.tocsin.push.Tail;
+import io.tocsin.push.mqtt.MqttBridge;
+import io.tocsin.push.mqtt.MqttEncoder;
 import io.tocsin.push.webhook.HttpSender;
 import io.tocsin.push.webhook.RetrySchedule;
 import io.tocsin.push.webhook.TargetGuard;
@@ -43,10 +45,12 @@ final class PushChannels implements AutoCloseable {
 
     private final WebhookEngine engine;
     private final CompatApi.Webhooks webhooks;
+    private final MqttBridge mqtt;
 
-    private PushChannels(WebhookEngine engine, CompatApi.Webhooks webhooks) {
+    private PushChannels(WebhookEngine engine, CompatApi.Webhooks webhooks, MqttBridge mqtt) {
         this.engine = engine;
         this.webhooks = webhooks;
+        this.mqtt = mqtt;
     }
 
     static PushChannels start(Vertx vertx, Database db, AlertDesk desk, RegionTree tree, LocationTable table,
@@ -63,7 +67,20 @@ final class PushChannels implements AutoCloseable {
         desk.addSink(engine);
         WebhookService service = new WebhookService(store, cursors, engine, guard, tree, () -> desk.log().lastSeq(),
                 clock);
-        return new PushChannels(engine, new CompatApi.Webhooks(service, ua));
+        MqttBridge mqtt = null;
+        ServerConfig.Mqtt m = config.mqtt();
+        if (m != null) {
+            mqtt = new MqttBridge(new MqttBridge.Broker(m.url(), m.username(), m.password()),
+                    new MqttEncoder(tree, table, m.regions(), m.discoveryPrefix()), new Tail(desk.log(), tree),
+                    cursors).start();
+            desk.addSink(mqtt);
+        }
+        return new PushChannels(engine, new CompatApi.Webhooks(service, ua), mqtt);
+    }
+
+    /** The MQTT bridge, or null when none is configured. */
+    MqttBridge mqtt() {
+        return mqtt;
     }
 
     CompatApi.Webhooks webhooks() {
@@ -77,5 +94,8 @@ final class PushChannels implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        if (mqtt != null) {
+            mqtt.close();
+        }
     }
 }

@@ -204,6 +204,11 @@ public final class TocsinServer implements AutoCloseable {
         return push.engine();
     }
 
+    /** The MQTT bridge, or null when no broker is configured. */
+    public io.tocsin.push.mqtt.MqttBridge mqtt() {
+        return push.mqtt();
+    }
+
     /** The latest signed checkpoint and the key that checks it. */
     public Checkpointer checkpoints() {
         return chainGuard.checkpointer();
