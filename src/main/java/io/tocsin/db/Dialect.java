@@ -76,7 +76,8 @@ public interface Dialect {
 
     /**
      * Push channels (webhooks, MQTT): each log follower's cursor (the last seq it delivered), the webhook
-     * subscriptions, each message once (its body, for manual redelivery) and every delivery attempt.
+     * subscriptions, each message once with its payload (kept once however many subscriptions share it: a thousand
+     * subscriptions to one alert store one body), for manual redelivery, and every delivery attempt.
      */
     default java.util.List<String> push() {
         return java.util.List.of("""
@@ -106,6 +107,10 @@ public interface Dialect {
                   message_id TEXT PRIMARY KEY,
                   webhook_id TEXT NOT NULL,
                   seq BIGINT NOT NULL,
+                  payload_hash TEXT NOT NULL,
+                  created_at TEXT NOT NULL)""", """
+                CREATE TABLE IF NOT EXISTS webhook_payloads (
+                  hash TEXT PRIMARY KEY,
                   content_type TEXT NOT NULL,
                   body TEXT NOT NULL,
                   created_at TEXT NOT NULL)""",

@@ -76,20 +76,23 @@ public final class MqttEncoder implements PushEncoder {
 
     @Override
     public synchronized List<Message> encode(Entry entry) {
+        // The states first: they are what sirens and Home Assistant act on; the event and the string follow.
         List<Message> out = new ArrayList<>();
+        Alert a = entry.event().event().alert();
+        boolean shown = entry.event().event().type().isPublic() && a.status() == Status.ACTUAL;
+        if (shown) {
+            Set<String> regions = new LinkedHashSet<>(a.regions());
+            entry.before().active(a.id()).ifPresent(b -> regions.addAll(b.regions()));
+            for (String code : touched(regions)) {
+                out.add(state(entry.after(), code));
+            }
+        }
         for (Message m : events.encode(entry)) {
             out.add(new Message(0, EVENTS, m.contentType(), m.body()));
         }
-        Alert a = entry.event().event().alert();
-        if (!entry.event().event().type().isPublic() || a.status() != Status.ACTUAL) {
-            return out;
+        if (shown) {
+            out.add(iot(entry.after(), entry.event().event().at()));
         }
-        Set<String> regions = new LinkedHashSet<>(a.regions());
-        entry.before().active(a.id()).ifPresent(b -> regions.addAll(b.regions()));
-        for (String code : touched(regions)) {
-            out.add(state(entry.after(), code));
-        }
-        out.add(iot(entry.after(), entry.event().event().at()));
         return out;
     }
 

@@ -39,6 +39,12 @@ public final class HttpSender implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration totalTimeout;
     private final HttpClientAgent client;
+    /**
+     * The event loop every request runs on. A request made from a plain thread has no context, and its response can
+     * end before a callback composed on it runs ({@code end()} then throws); on one context the callbacks run in
+     * order as the bytes arrive.
+     */
+    private final io.vertx.core.Context loop;
     private final ExecutorService resolver = Executors.newVirtualThreadPerTaskExecutor();
 
     public HttpSender(Vertx vertx, TargetGuard guard, Duration connectTimeout, Duration totalTimeout) {
@@ -49,6 +55,7 @@ public final class HttpSender implements AutoCloseable {
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(30)
                 .setForceSni(true).setConnectTimeout((int) connectTimeout.toMillis()).setMaxRedirects(0),
                 new PoolOptions().setHttp1MaxSize(PER_TARGET));
+        this.loop = vertx.getOrCreateContext();
     }
 
     public TargetGuard guard() {
@@ -73,7 +80,7 @@ public final class HttpSender implements AutoCloseable {
                 once.accept(new Result(null, millis(start), "refused", refused.getMessage()));
                 return;
             }
-            post(t, address, id, timestamp, signature, contentType, body, start, once);
+            loop.runOnContext(v -> post(t, address, id, timestamp, signature, contentType, body, start, once));
         });
     }
 
@@ -83,15 +90,17 @@ public final class HttpSender implements AutoCloseable {
                 .setServer(SocketAddress.inetSocketAddress(t.port(), address.getHostAddress()))
                 .setHost(t.host()).setPort(t.port()).setSsl(t.tls()).setURI(t.pathAndQuery())
                 .setFollowRedirects(false).setConnectTimeout(connectTimeout.toMillis())
-                .setIdleTimeout(totalTimeout.toMillis());
+                // The total timeout below ends the attempt; the idle timeout is only a backstop behind it.
+                .setIdleTimeout(totalTimeout.toMillis() + 1000);
         AtomicReference<HttpClientRequest> request = new AtomicReference<>();
         long timer = vertx.setTimer(totalTimeout.toMillis(), x -> {
+            // Said first: the reset fails the request at once, and that failure must not be the one reported.
+            once.accept(new Result(null, millis(start), "failed", "no response within " + totalTimeout.toMillis()
+                    + " ms"));
             HttpClientRequest r = request.get();
             if (r != null) {
                 r.reset();
             }
-            once.accept(new Result(null, millis(start), "failed", "no response within " + totalTimeout.toMillis()
-                    + " ms"));
         });
         client.request(options).compose(req -> {
             request.set(req);

@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class Lane {
     Webhook hook;
+    /** The hook's filter, made once (a step runs per lane per turn). */
+    io.tocsin.stream.StreamFilter filter;
     TargetGuard.Target target;
     long cursor;
     boolean dirty;
@@ -28,9 +30,31 @@ final class Lane {
 
     Lane(Webhook hook, TargetGuard.Target target, long cursor, Instant now) {
         this.hook = hook;
+        this.filter = hook.filter();
         this.target = target;
         this.cursor = cursor;
         this.lastSent = now;
+    }
+
+    /**
+     * Takes a changed subscription (URL, filters, secrets, enabled); returns whether it was re-enabled, which
+     * forgets its failures (it resumes at its cursor, at once).
+     */
+    boolean change(Webhook w) {
+        boolean reEnabled = w.enabled() && !hook.enabled();
+        hook = w;
+        filter = w.filter();
+        try {
+            target = TargetGuard.parse(w.url());
+        } catch (TargetGuard.Refused e) {
+            // validated by the service before it was stored: keep the old target
+        }
+        if (reEnabled) {
+            failures = 0;
+            firstFailure = null;
+            readyAt = null;
+        }
+        return reEnabled;
     }
 
     String origin() {

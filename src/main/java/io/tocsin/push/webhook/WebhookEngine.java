@@ -13,7 +13,6 @@ import io.tocsin.push.Tail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -48,13 +47,12 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
     private final RetrySchedule schedule;
     private final WebhookMeters meters;
     private final Map<String, Lane> lanes = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Integer> inFlightPerTarget = new HashMap<>();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final Semaphore wake = new Semaphore(0);
     private final WriteBatch writes;
     private volatile boolean catchUp = true;
     private volatile boolean running;
-    private volatile boolean idle;
+    private final Turns turns = new Turns(IDLE_MS);
     private Thread pump;
 
     public WebhookEngine(WebhookStore store, CursorStore cursors, Tail tail, RegionTree tree,
@@ -94,34 +92,24 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
 
     /** A new subscription, delivering the events after {@code cursor}. */
     public void add(Webhook w, long cursor) {
-        submit(() -> addLane(w, cursor));
+        command(() -> addLane(w, cursor));
     }
 
     /** A changed subscription (URL, filters, secrets, enabled): the lane keeps its place in the log. */
     public void update(Webhook w) {
-        submit(() -> {
+        command(() -> {
             Lane lane = lanes.get(w.id());
             if (lane == null) {
                 return;
             }
-            boolean reEnabled = w.enabled() && !lane.hook.enabled();
-            lane.hook = w;
-            try {
-                lane.target = TargetGuard.parse(w.url());
-            } catch (TargetGuard.Refused e) {
-                return; // validated by the service before it was stored
-            }
-            if (reEnabled) {
-                lane.failures = 0;
-                lane.firstFailure = null;
-                lane.readyAt = null;
-                tail.from(lane.cursor);
+            if (lane.change(w)) {
+                tail.from(lane.cursor); // re-enabled: its events may be below the tail's floor by now
             }
         });
     }
 
     public void remove(String id) {
-        submit(() -> {
+        command(() -> {
             Lane lane = lanes.remove(id);
             if (lane != null) {
                 lane.removed = true;
@@ -160,12 +148,8 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
         if (!tail.offer(event)) {
             catchUp = true;
         }
+        turns.all();
         wake();
-    }
-
-    /** Whether, at the pump's last turn, every lane had delivered all it could and everything was written. */
-    public boolean idle() {
-        return idle;
     }
 
     private long behind(String id) {
@@ -176,6 +160,14 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
     private void submit(Runnable r) {
         inbox.add(r);
         wake();
+    }
+
+    /** A change of the lanes: the next turn looks at all of them. */
+    private void command(Runnable r) {
+        submit(() -> {
+            r.run();
+            turns.all();
+        });
     }
 
     private void addLane(Webhook w, long cursor) {
@@ -202,16 +194,19 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
                     tail.catchUp();
                 }
                 Instant now = clock.instant();
-                boolean busy = false;
-                for (Lane lane : lanes.values()) {
-                    busy |= step(lane, now);
+                if (turns.fullTurn(now)) {
+                    for (Lane lane : lanes.values()) {
+                        step(lane, now);
+                    }
+                } else {
+                    for (Lane lane : turns.take()) {
+                        step(lane, now);
+                    }
                 }
                 writes.flush(lanes.values(), false);
                 trim();
                 writes.forgetOld(now);
-                idle = !busy && inbox.isEmpty() && writes.empty()
-                        && lanes.values().stream().noneMatch(l -> l.dirty);
-                wake.tryAcquire(IDLE_MS, TimeUnit.MILLISECONDS);
+                wake.tryAcquire(turns.waitMs(clock.instant()), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -232,13 +227,14 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
 
     /** Moves one lane on; returns whether it has work in progress or waiting. */
     private boolean step(Lane lane, Instant now) {
-        if (!lane.hook.enabled()) {
+        if (lane.removed || !lane.hook.enabled()) {
             return false;
         }
         if (lane.inFlight) {
             return true;
         }
         if (lane.readyAt != null && now.isBefore(lane.readyAt)) {
+            turns.due(lane.readyAt);
             return true;
         }
         PushEncoder encoder = encoders.get(lane.hook.format());
@@ -247,7 +243,7 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
             if (e == null) {
                 break;
             }
-            List<Message> ms = encoder == null || !lane.hook.filter().wants(e.event().event(), tree)
+            List<Message> ms = encoder == null || !lane.filter.wants(e.event().event(), tree)
                     ? List.of() : encoder.encode(e);
             if (ms.isEmpty()) {
                 lane.cursor = e.seq();
@@ -262,8 +258,8 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
             heartbeat(lane, now);
             return tail.next(lane.cursor) != null;
         }
-        if (inFlightPerTarget.getOrDefault(lane.origin(), 0) >= HttpSender.PER_TARGET) {
-            return true; // a completion on that target wakes the pump
+        if (!turns.slot(lane)) {
+            return true; // a completion on that target readies it
         }
         Message m = lane.current();
         String id = lane.messageId(m);
@@ -277,7 +273,7 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
 
     private void heartbeat(Lane lane, Instant now) {
         Message beat = lane.heartbeatDue(now, tail.head());
-        if (beat != null) {
+        if (beat != null && turns.slot(lane)) {
             dispatch(lane, "hb_" + lane.hook.id() + "_" + now.getEpochSecond(), lane.cursor, beat, now, true);
         }
     }
@@ -286,14 +282,13 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
         lane.inFlight = true;
         lane.lastSent = now;
         String origin = lane.origin();
-        inFlightPerTarget.merge(origin, 1, Integer::sum);
         long ts = now.getEpochSecond();
         Webhook hook = lane.hook;
         String signature = Signatures.header(hook.secretsAt(now), id, ts, m.body());
         int attempt = heartbeat ? 1 : lane.failures + 1;
         sender.send(lane.target, id, ts, signature, m.contentType(), m.body(), r -> submit(() -> {
-            inFlightPerTarget.merge(origin, -1, Integer::sum);
             lane.inFlight = false;
+            turns.completed(lane, origin);
             writes.attempt(new DeliveryRecord(0, hook.id(), id, seq, attempt, now, r.status(), r.latencyMs(),
                     r.outcome(), r.error()));
             meters.attempt(hook.id(), r);
@@ -306,6 +301,14 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
     private void completed(Lane lane, HttpSender.Result r) {
         Instant now = clock.instant();
         String disable = lane.settle(r, now, schedule);
+        if (lane.readyAt != null) {
+            turns.due(lane.readyAt);
+        }
+        if (lane.failures == 1) {
+            // Once per streak of failures, not per attempt: the delivery log has every attempt.
+            LOG.info("webhook " + lane.hook.id() + ": delivery of seq " + lane.pendingSeq + " failed (" + r.error()
+                    + "); retrying from " + lane.readyAt);
+        }
         if (disable != null) {
             disable(lane, disable, now);
         }
@@ -319,13 +322,8 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
     }
 
     private void trim() {
-        long min = Long.MAX_VALUE;
-        for (Lane lane : lanes.values()) {
-            if (lane.hook.enabled()) {
-                min = Math.min(min, lane.cursor);
-            }
-        }
-        tail.trim(min == Long.MAX_VALUE ? tail.head() : min);
+        tail.trim(lanes.values().stream().filter(l -> l.hook.enabled()).mapToLong(l -> l.cursor).min()
+                .orElse(tail.head()));
     }
 
     @Override
@@ -344,6 +342,7 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
                 LOG.warning("webhook cursors not written at stop (they will be delivered again): " + e.getMessage());
             }
         }
+        writes.close();
         sender.close();
     }
 }

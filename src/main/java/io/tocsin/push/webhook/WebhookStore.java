@@ -113,19 +113,30 @@ public final class WebhookStore {
         }
         try {
             db.inTransaction(c -> {
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO webhook_messages (message_id, "
-                        + "webhook_id, seq, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+                String now = Instant.now().toString();
+                java.util.Set<String> stored = new java.util.HashSet<>();
+                try (PreparedStatement body = c.prepareStatement("INSERT INTO webhook_payloads (hash, content_type, "
+                        + "body, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING");
+                     PreparedStatement ins = c.prepareStatement("INSERT INTO webhook_messages (message_id, "
+                        + "webhook_id, seq, payload_hash, created_at) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (message_id) DO NOTHING")) {
-                    String now = Instant.now().toString();
                     for (StoredMessage m : messages) {
+                        String hash = hash(m.contentType(), m.body());
+                        if (stored.add(hash)) {
+                            body.setString(1, hash);
+                            body.setString(2, m.contentType());
+                            body.setString(3, new String(m.body(), StandardCharsets.UTF_8));
+                            body.setString(4, now);
+                            body.addBatch();
+                        }
                         ins.setString(1, m.messageId());
                         ins.setString(2, m.webhookId());
                         ins.setLong(3, m.seq());
-                        ins.setString(4, m.contentType());
-                        ins.setString(5, new String(m.body(), StandardCharsets.UTF_8));
-                        ins.setString(6, now);
+                        ins.setString(4, hash);
+                        ins.setString(5, now);
                         ins.addBatch();
                     }
+                    body.executeBatch();
                     ins.executeBatch();
                 }
                 try (PreparedStatement ins = c.prepareStatement("INSERT INTO webhook_deliveries (webhook_id, "
@@ -183,8 +194,8 @@ public final class WebhookStore {
     }
 
     public Optional<StoredMessage> message(String webhookId, String messageId) {
-        return run("SELECT message_id, webhook_id, seq, content_type, body FROM webhook_messages "
-                + "WHERE message_id = ? AND webhook_id = ?", q -> {
+        return run("SELECT m.message_id, m.webhook_id, m.seq, p.content_type, p.body FROM webhook_messages m "
+                + "JOIN webhook_payloads p ON p.hash = m.payload_hash WHERE m.message_id = ? AND m.webhook_id = ?", q -> {
             q.setString(1, messageId);
             q.setString(2, webhookId);
             try (ResultSet rs = q.executeQuery()) {
@@ -199,13 +210,28 @@ public final class WebhookStore {
         return run("DELETE FROM webhook_deliveries WHERE at < ?", q -> {
             q.setString(1, before.toString());
             int n = q.executeUpdate();
-            try (PreparedStatement m = q.getConnection().prepareStatement(
-                    "DELETE FROM webhook_messages WHERE created_at < ?")) {
-                m.setString(1, before.toString());
-                m.executeUpdate();
+            for (String sql : List.of("DELETE FROM webhook_messages WHERE created_at < ?",
+                    "DELETE FROM webhook_payloads WHERE created_at < ? AND hash NOT IN "
+                            + "(SELECT payload_hash FROM webhook_messages)")) {
+                try (PreparedStatement m = q.getConnection().prepareStatement(sql)) {
+                    m.setString(1, before.toString());
+                    m.executeUpdate();
+                }
             }
             return n;
         });
+    }
+
+    /** A payload's key: its content type and bytes, hashed (SHA-256, hex). */
+    static String hash(String contentType, byte[] body) {
+        try {
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(contentType.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            return java.util.HexFormat.of().formatHex(md.digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private interface Query<T> {

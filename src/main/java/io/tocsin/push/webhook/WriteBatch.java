@@ -9,14 +9,21 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
- * What the webhook engine writes, gathered and written every {@value #FLUSH_MS} ms: new messages and attempts in one
- * transaction, the lanes' cursor advances in another, however many subscriptions moved. A failed write keeps
- * everything for the next turn. Used by the pump thread only.
+ * What the webhook engine writes, gathered by the pump and written every {@value #FLUSH_MS} ms by a writer thread of
+ * its own, so deliveries never wait for an fsync: new messages and attempts in one transaction, every cursor that
+ * moved in another, however many subscriptions moved. One write at a time; while one runs the next batch grows. A
+ * failed write is put back for the next turn (cursors keep the highest seq), so a database that is away for a while
+ * loses nothing the engine knew.
  */
-final class WriteBatch {
+final class WriteBatch implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(WriteBatch.class.getName());
     static final long FLUSH_MS = 100;
     /** The delivery log keeps a week: enough to look into last weekend's failures, bounded in size. */
     static final Duration KEEP_LOG = Duration.ofDays(7);
@@ -24,10 +31,18 @@ final class WriteBatch {
     private final WebhookStore store;
     private final CursorStore cursors;
     private final WebhookMeters meters;
-    private final List<WebhookStore.StoredMessage> messages = new ArrayList<>();
-    private final List<DeliveryRecord> attempts = new ArrayList<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r ->
+            Thread.ofPlatform().daemon().name("tocsin-webhook-writer").unstarted(r));
+    /** Touched by the pump thread only. */
+    private List<WebhookStore.StoredMessage> messages = new ArrayList<>();
+    private List<DeliveryRecord> attempts = new ArrayList<>();
+    private final Map<String, Long> moved = new HashMap<>();
+    private Future<?> inFlight;
     private long lastFlush;
     private Instant lastForget = Instant.EPOCH;
+    /** What a failed write hands back to the pump. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> putBack =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     WriteBatch(WebhookStore store, CursorStore cursors, WebhookMeters meters) {
         this.store = store;
@@ -43,40 +58,102 @@ final class WriteBatch {
         attempts.add(d);
     }
 
+    /** Nothing gathered and nothing being written. */
     boolean empty() {
-        return messages.isEmpty() && attempts.isEmpty();
+        return messages.isEmpty() && attempts.isEmpty() && moved.isEmpty() && (inFlight == null || inFlight.isDone());
     }
 
-    /** Writes what is gathered, when {@value #FLUSH_MS} ms have passed since the last write (or now). */
-    void flush(Collection<Lane> lanes, boolean now) {
+    /**
+     * Hands what is gathered to the writer when {@value #FLUSH_MS} ms have passed and no write is running; with
+     * {@code wait}, writes now and returns once it is written (a subscription disabled, the engine stopping).
+     */
+    void flush(Collection<Lane> lanes, boolean wait) {
+        for (Runnable r; (r = putBack.poll()) != null; ) {
+            r.run();
+        }
         long t = System.nanoTime();
-        if (!now && t - lastFlush < TimeUnit.MILLISECONDS.toNanos(FLUSH_MS)) {
+        boolean busy = inFlight != null && !inFlight.isDone();
+        if (!wait && (busy || t - lastFlush < TimeUnit.MILLISECONDS.toNanos(FLUSH_MS))) {
             return;
         }
         lastFlush = t;
-        if (!empty()) {
-            store.record(List.copyOf(messages), List.copyOf(attempts));
-            messages.clear();
-            attempts.clear();
-        }
-        Map<String, Long> dirty = new HashMap<>();
         for (Lane lane : lanes) {
             if (lane.dirty) {
-                dirty.put(lane.hook.consumer(), lane.cursor);
+                moved.merge(lane.hook.consumer(), lane.cursor, Math::max);
+                lane.dirty = false;
             }
         }
-        if (!dirty.isEmpty()) {
-            cursors.saveAll(dirty);
-            lanes.forEach(l -> l.dirty = false);
-            meters.cursorBatch(dirty.size());
+        List<WebhookStore.StoredMessage> m = messages;
+        List<DeliveryRecord> a = attempts;
+        Map<String, Long> c = Map.copyOf(moved);
+        messages = new ArrayList<>();
+        attempts = new ArrayList<>();
+        moved.clear();
+        if (m.isEmpty() && a.isEmpty() && c.isEmpty() && !wait) {
+            return;
+        }
+        awaitWrite();
+        inFlight = writer.submit(() -> write(m, a, c));
+        if (wait) {
+            awaitWrite();
         }
     }
 
-    /** Forgets delivery log entries older than {@link #KEEP_LOG}, at most once an hour. */
+    private void write(List<WebhookStore.StoredMessage> m, List<DeliveryRecord> a, Map<String, Long> c) {
+        try {
+            store.record(m, a);
+        } catch (RuntimeException e) {
+            LOG.warning("webhook delivery log not written (kept for the next try): " + e.getMessage());
+            putBack.add(() -> {
+                messages.addAll(0, m);
+                attempts.addAll(0, a);
+            });
+        }
+        try {
+            cursors.saveAll(c);
+            if (!c.isEmpty()) {
+                meters.cursorBatch(c.size());
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("webhook cursors not written (kept for the next try): " + e.getMessage());
+            putBack.add(() -> c.forEach((k, v) -> moved.merge(k, v, Math::max)));
+        }
+    }
+
+    private void awaitWrite() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warning("webhook write did not finish: " + e.getMessage());
+        }
+    }
+
+    /** Forgets delivery log entries older than {@link #KEEP_LOG}, at most once an hour, on the writer. */
     void forgetOld(Instant now) {
         if (Duration.between(lastForget, now).toHours() >= 1) {
             lastForget = now;
-            store.forgetBefore(now.minus(KEEP_LOG));
+            writer.submit(() -> {
+                try {
+                    store.forgetBefore(now.minus(KEEP_LOG));
+                } catch (RuntimeException e) {
+                    LOG.warning("old webhook deliveries not forgotten: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
