@@ -5,6 +5,9 @@ import io.tocsin.compat.alertsinua.AlertsInUaApi;
 import io.tocsin.compat.locations.LocationTable;
 import io.tocsin.compat.locations.LocationTableLoader;
 import io.tocsin.compat.ukrainealarm.UkraineAlarmApi;
+import io.tocsin.compat.ukrainealarm.UkraineAlarmWebhooks;
+import io.tocsin.compat.ukrainealarm.WebhookEncoder;
+import io.tocsin.push.webhook.WebhookService;
 import io.tocsin.compat.view.ViewBuilder;
 import io.tocsin.compat.web.Access;
 import io.tocsin.compat.web.RepStore;
@@ -36,8 +39,18 @@ public final class CompatApi {
     public static void mount(Router router, Vertx vertx, Board board, RegionTree tree, TokenStore tokens,
                              CompatOptions options, Function<RoutingContext, String> clientAddress,
                              Consumer<Runnable> afterListening) {
+        mount(router, vertx, board, tree, LocationTableLoader.deferred(tree), tokens, options, clientAddress,
+                afterListening, null);
+    }
+
+    /**
+     * The same on a (deferred) location table made elsewhere, with ukrainealarm's webhook endpoints when
+     * {@code webhooks} is given (they deliver on the server's webhook engine).
+     */
+    public static void mount(Router router, Vertx vertx, Board board, RegionTree tree, LocationTable table,
+                             TokenStore tokens, CompatOptions options, Function<RoutingContext, String> clientAddress,
+                             Consumer<Runnable> afterListening, Webhooks webhooks) {
         Clock clock = Clock.systemUTC();
-        LocationTable table = LocationTableLoader.deferred(tree);
         RepStore store = new RepStore(vertx, board::snapshot, new ViewBuilder(tree, table),
                 List.of(AlertsInUaApi.encoder(), UkraineAlarmApi.encoder(tree)), clock);
         afterListening.accept(() -> {
@@ -48,5 +61,12 @@ public final class CompatApi {
                 options.perAddressPerMinute(), clientAddress);
         new AlertsInUaApi(store, access, board, tree, table, clock).mount(router);
         new UkraineAlarmApi(store, access, board, tree, table, clock).mount(router);
+        if (webhooks != null) {
+            new UkraineAlarmWebhooks(vertx, access, webhooks.service(), webhooks.encoder(), board).mount(router);
+        }
+    }
+
+    /** What ukrainealarm's webhook endpoints need: the webhook service and the payload's encoder. */
+    public record Webhooks(WebhookService service, WebhookEncoder encoder) {
     }
 }

@@ -219,6 +219,47 @@ public final class Options {
             "anonymous Home Assistant installations behind one carrier NAT share an address: twenty of them fit",
             Option.EVERYWHERE, List.of()));
 
+    public static final Option<List<String>> WEBHOOK_ALLOW = declare(new Option<>("webhook_allow",
+            ValueType.strings(), List.of(), null, List.of("10.20.0.0/16", "192.168.1.40"),
+            "addresses or CIDRs webhooks may be delivered to although the SSRF guard would refuse them "
+                    + "(loopback, private, link-local, carrier-grade NAT, unique-local)",
+            "a webhook must not make the server reach what only the server can reach (its own admin ports, the "
+                    + "cloud's metadata service, the office network); a receiver on such an address is a decision "
+                    + "the operator writes down",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<String> MQTT = declare(new Option<>("mqtt", ValueType.string("broker URL",
+            Options::mqttUrl), null, "off", "tcp://127.0.0.1:1883",
+            "an MQTT broker to publish to (tcp:// or ssl:// for TLS): availability, retained state per region, "
+                    + "every event, the 27-character oblast string and Home Assistant discovery (docs/push.md)",
+            "off until named: a broker is another service to run",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<String> MQTT_USERNAME = declare(new Option<>("mqtt_username",
+            ValueType.string("user name", ValueType::nonEmpty), null, "none", "tocsin",
+            "the user name Tocsin gives the broker",
+            "brokers open to anonymous clients need none",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<String> MQTT_PASSWORD = declare(new Option<>("mqtt_password",
+            ValueType.string("password", ValueType::nonEmpty), null, "none", "change-me",
+            "the password for mqtt_username (prefer the environment variable to a file)",
+            "only with a user name",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<String> MQTT_DISCOVERY_PREFIX = declare(new Option<>("mqtt_discovery_prefix",
+            ValueType.string("topic prefix", ValueType::nonEmpty), "homeassistant", null, null,
+            "the Home Assistant discovery prefix; its <prefix>/status topic saying online makes Tocsin republish "
+                    + "the configs",
+            "Home Assistant's own default, so regions appear in it without configuring anything",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<List<String>> MQTT_REGIONS = declare(new Option<>("mqtt_regions",
+            ValueType.strings(), List.of(), "the 27 oblast-level units", List.of("UA-32", "UA-80"),
+            "regions that get a Home Assistant binary sensor and a retained state even while quiet",
+            "every oblast-level unit: a household adds its hromada, not the whole country's 1,772",
+            Option.EVERYWHERE, List.of()));
+
     /** Every option, in the order the docs list them. */
     public static final List<Option<?>> ALL = Collections.unmodifiableList(DECLARED);
 
@@ -270,6 +311,13 @@ public final class Options {
             throw new IllegalArgumentException("expected sqlite:PATH or jdbc:postgresql://…, got '" + url + "'");
         }
         return url;
+    }
+
+    private static String mqttUrl(String url) {
+        if (!url.matches("(tcp|ssl)://[^/\\s]+(:\\d+)?/?")) {
+            throw new IllegalArgumentException("expected tcp://HOST:PORT or ssl://HOST:PORT, got '" + url + "'");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String capSender(String sender) {

@@ -111,6 +111,28 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /** Work on one connection inside a transaction. */
+    public interface TxWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(TxWork<T> work) throws SQLException {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                T out = work.run(c);
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
     public Dialect dialect() {
         return dialect;
     }

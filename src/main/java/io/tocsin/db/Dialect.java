@@ -71,10 +71,72 @@ public interface Dialect {
               created_ms BIGINT NOT NULL,
               PRIMARY KEY (scope, idem_key))""";
 
+    /** The auto-numbered key column of an append-only table. */
+    String serialKey();
+
+    /**
+     * Push channels (webhooks, MQTT): each log follower's cursor (the last seq it delivered), the webhook
+     * subscriptions, each message once with its payload (kept once however many subscriptions share it: a thousand
+     * subscriptions to one alert store one body), for manual redelivery, and every delivery attempt.
+     */
+    default java.util.List<String> push() {
+        return java.util.List.of("""
+                CREATE TABLE IF NOT EXISTS push_cursors (
+                  consumer TEXT PRIMARY KEY,
+                  seq BIGINT NOT NULL,
+                  updated_at TEXT NOT NULL)""", """
+                CREATE TABLE IF NOT EXISTS webhooks (
+                  id TEXT PRIMARY KEY,
+                  owner TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  url TEXT NOT NULL,
+                  regions TEXT NOT NULL,
+                  threats TEXT NOT NULL,
+                  statuses TEXT NOT NULL,
+                  format TEXT NOT NULL,
+                  secret TEXT NOT NULL,
+                  old_secret TEXT,
+                  old_secret_until TEXT,
+                  heartbeat_seconds INTEGER NOT NULL,
+                  enabled INTEGER NOT NULL,
+                  disabled_reason TEXT,
+                  created_at TEXT NOT NULL,
+                  updated_at TEXT NOT NULL)""",
+                "CREATE INDEX IF NOT EXISTS webhooks_owner ON webhooks(owner, kind)", """
+                CREATE TABLE IF NOT EXISTS webhook_messages (
+                  message_id TEXT PRIMARY KEY,
+                  webhook_id TEXT NOT NULL,
+                  seq BIGINT NOT NULL,
+                  payload_hash TEXT NOT NULL,
+                  created_at TEXT NOT NULL)""", """
+                CREATE TABLE IF NOT EXISTS webhook_payloads (
+                  hash TEXT PRIMARY KEY,
+                  content_type TEXT NOT NULL,
+                  body TEXT NOT NULL,
+                  created_at TEXT NOT NULL)""",
+                "CREATE INDEX IF NOT EXISTS webhook_messages_hook ON webhook_messages(webhook_id, seq)",
+                "CREATE TABLE IF NOT EXISTS webhook_deliveries (\n  id " + serialKey() + ",\n" + """
+                  webhook_id TEXT NOT NULL,
+                  message_id TEXT NOT NULL,
+                  seq BIGINT NOT NULL,
+                  attempt INTEGER NOT NULL,
+                  at TEXT NOT NULL,
+                  status INTEGER,
+                  latency_ms BIGINT NOT NULL,
+                  outcome TEXT NOT NULL,
+                  error TEXT)""",
+                "CREATE INDEX IF NOT EXISTS webhook_deliveries_hook ON webhook_deliveries(webhook_id, id)");
+    }
+
     Dialect SQLITE = new Dialect() {
         @Override
         public String name() {
             return "sqlite";
+        }
+
+        @Override
+        public String serialKey() {
+            return "INTEGER PRIMARY KEY AUTOINCREMENT";
         }
 
         @Override
@@ -102,6 +164,11 @@ public interface Dialect {
         @Override
         public String name() {
             return "postgresql";
+        }
+
+        @Override
+        public String serialKey() {
+            return "BIGSERIAL PRIMARY KEY";
         }
 
         @Override

@@ -30,7 +30,9 @@ public final class Migrations {
                 new Migration(3, "the stored form of each event (1 = the original JSON form)",
                         List.of("ALTER TABLE events ADD COLUMN format INTEGER NOT NULL DEFAULT 1")),
                 new Migration(4, "where imported CAP messages came from", List.of(Dialect.CAP_ORIGINS,
-                        "CREATE INDEX IF NOT EXISTS cap_origins_alert ON cap_origins(alert_id)")));
+                        "CREATE INDEX IF NOT EXISTS cap_origins_alert ON cap_origins(alert_id)")),
+                new Migration(5, "push channels: cursors of log followers, webhook subscriptions, messages and "
+                        + "their delivery attempts", dialect.push()));
     }
 
     /** The newest version this release knows. */

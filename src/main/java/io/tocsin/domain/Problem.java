@@ -25,6 +25,8 @@ public enum Problem {
     IDEMPOTENCY_KEY_IN_USE(409, "A request with this Idempotency-Key is still being processed"),
     IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was used for a different request"),
     NOT_FOUND(404, "No such resource"),
+    WEBHOOK_NOT_FOUND(404, "No such webhook subscription"),
+    WEBHOOK_TARGET_REFUSED(422, "The webhook's target is not allowed"),
     ALERT_NOT_FOUND(404, "No such alert"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),

@@ -24,11 +24,15 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
+    /** The push channels' parts the API serves: the location table and the webhook service with its encoder. */
+    public record Push(io.tocsin.compat.locations.LocationTable table, io.tocsin.compat.CompatApi.Webhooks webhooks) {
+    }
+
     public static Router create(Vertx vertx, ServerConfig config, AlertDesk desk, RegionTree tree,
                                 PointLocator locator, io.tocsin.region.RegionSearch search, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics,
                                 io.tocsin.cap.mapping.CapStores capStores,
                                 io.tocsin.audit.ChainGuard chainGuard,
-                                java.util.function.Consumer<Runnable> afterListening) {
+                                java.util.function.Consumer<Runnable> afterListening, Push push) {
         PrivateQueries.keepOutOfLogs();
         Router r = Router.router(vertx);
         // Before everything else, so every routed request is counted and timed, refusals by the gate included.
@@ -47,8 +51,8 @@ public final class ApiRouter {
         Auth auth = new Auth(tokens, config.limits());
         SnapshotBodies bodies = new SnapshotBodies(vertx, metrics);
         // First of the resources: the compat APIs are polled hardest, and the router tries routes in order.
-        io.tocsin.compat.CompatApi.mount(r, vertx, desk.board(), tree, tokens, config.compat(),
-                ctx -> ctx.get(Auth.CLIENT_ADDRESS), afterListening);
+        io.tocsin.compat.CompatApi.mount(r, vertx, desk.board(), tree, push.table(), tokens, config.compat(),
+                ctx -> ctx.get(Auth.CLIENT_ADDRESS), afterListening, push.webhooks());
         new RegionSearchResource(search).mount(r);
         new RegionsResource(vertx, tree, desk.board()).mount(r);
         new CapResource(vertx, config, desk, tree, locator, auth, capStores, bodies).mount(r);
@@ -57,6 +61,7 @@ public final class ApiRouter {
         new AuditResource(vertx, desk.log(), auth, chainGuard).mount(r);
         new TokensResource(vertx, tokens, tree, auth).mount(r);
         new EventsResource(vertx, desk.log()).mount(r);
+        new WebhooksResource(vertx, push.webhooks().service(), auth).mount(r);
         new PointStatusResource(locator, desk.board()).mount(r);
         new StreamResource(vertx, hub, tree, locator, metrics, auth).mount(r);
         // Liveness: the process answers; "degraded" while the board may be behind the log. Readiness: 503 while

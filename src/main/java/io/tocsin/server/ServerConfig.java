@@ -24,11 +24,12 @@ import java.util.List;
  *                       {@link Options#COMPAT_PER_TOKEN}, {@link Options#COMPAT_PER_ADDRESS})
  * @param cap            what exported CAP says about its publisher and how long it holds (sender name, contact,
  *                       feed retention, expires horizon)
+ * @param push           webhooks' SSRF allow-list and the MQTT bridge (docs/push.md)
  */
 public record ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
                            Checkpoints checkpoints, Connections connections, List<String> trustedProxies,
                            Identity identity, Transport transport, CompatOptions compat,
-                           CapPublishing cap) {
+                           CapPublishing cap, Push push) {
     public static final String DEFAULT_DB = Options.DB.dflt();
 
     /**
@@ -134,6 +135,56 @@ public record ServerConfig(String host, int port, String database, Limits limits
         }
     }
 
+    /**
+     * Push channels.
+     *
+     * @param webhookAllow {@link Options#WEBHOOK_ALLOW}: addresses or CIDRs the SSRF guard lets webhooks reach
+     * @param mqtt         the MQTT bridge, or null when {@link Options#MQTT} is unset
+     */
+    public record Push(List<String> webhookAllow, Mqtt mqtt) {
+        public static final Push DEFAULT = new Push(List.of(), null);
+
+        public Push {
+            webhookAllow = List.copyOf(webhookAllow);
+            try {
+                new io.tocsin.push.webhook.TargetGuard(webhookAllow);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (" + Options.WEBHOOK_ALLOW.env() + ")", e);
+            }
+        }
+
+        static Push of(Settings s) {
+            String url = s.get(Options.MQTT);
+            return new Push(s.get(Options.WEBHOOK_ALLOW), url == null ? null : new Mqtt(url,
+                    s.get(Options.MQTT_USERNAME), s.get(Options.MQTT_PASSWORD), s.get(Options.MQTT_DISCOVERY_PREFIX),
+                    s.get(Options.MQTT_REGIONS)));
+        }
+    }
+
+    /**
+     * The MQTT bridge.
+     *
+     * @param url             {@link Options#MQTT}
+     * @param username        {@link Options#MQTT_USERNAME}, or null
+     * @param password        {@link Options#MQTT_PASSWORD}, or null
+     * @param discoveryPrefix {@link Options#MQTT_DISCOVERY_PREFIX}
+     * @param regions         {@link Options#MQTT_REGIONS}; empty for the 27 oblast-level units
+     */
+    public record Mqtt(String url, String username, String password, String discoveryPrefix, List<String> regions) {
+        public Mqtt {
+            regions = List.copyOf(regions);
+            if (password != null && username == null) {
+                throw new IllegalArgumentException("mqtt_password needs mqtt_username (" + Options.MQTT_USERNAME.env()
+                        + ")");
+            }
+        }
+
+        /** A broker at {@code url} with the defaults. */
+        public static Mqtt at(String url) {
+            return new Mqtt(url, null, null, Options.MQTT_DISCOVERY_PREFIX.dflt(), List.of());
+        }
+    }
+
     /** The configuration the resolved options describe (flags, environment, file, defaults). */
     public static ServerConfig from(Settings s) {
         return new ServerConfig(s.get(Options.HOST), s.get(Options.PORT), s.get(Options.DB),
@@ -150,13 +201,13 @@ public record ServerConfig(String host, int port, String database, Limits limits
                         s.get(Options.COMPAT_PER_ADDRESS)),
                 new CapPublishing(s.get(Options.CAP_SENDER_NAME), s.get(Options.CAP_CONTACT),
                         java.time.Duration.ofHours(s.get(Options.CAP_FEED_RETENTION)),
-                        java.time.Duration.ofMinutes(s.get(Options.CAP_EXPIRES_HORIZON))));
+                        java.time.Duration.ofMinutes(s.get(Options.CAP_EXPIRES_HORIZON))), Push.of(s));
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
                         Checkpoints checkpoints, Connections connections, List<String> trustedProxies) {
         this(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, Identity.DEFAULT,
-                Transport.DEFAULT, CompatOptions.DEFAULT, CapPublishing.DEFAULT);
+                Transport.DEFAULT, CompatOptions.DEFAULT, CapPublishing.DEFAULT, Push.DEFAULT);
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins) {
@@ -179,6 +230,7 @@ public record ServerConfig(String host, int port, String database, Limits limits
         transport = transport == null ? Transport.DEFAULT : transport;
         compat = compat == null ? CompatOptions.DEFAULT : compat;
         cap = cap == null ? CapPublishing.DEFAULT : cap;
+        push = push == null ? Push.DEFAULT : push;
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty (TOCSIN_HOST / --host)");
         }
@@ -194,30 +246,36 @@ public record ServerConfig(String host, int port, String database, Limits limits
     /** The same configuration with other connection bounds (tests and benchmarks size them to their load). */
     public ServerConfig withConnections(Connections c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, c, trustedProxies, identity,
-                transport, compat, cap);
+                transport, compat, cap, push);
     }
 
     /** The same configuration with other trusted proxies. */
     public ServerConfig withTrustedProxies(List<String> cidrs) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, cidrs, identity,
-                transport, compat, cap);
+                transport, compat, cap, push);
     }
 
     /** The same configuration with another public URL and CAP sender. */
     public ServerConfig withIdentity(Identity i) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, i,
-                transport, compat, cap);
+                transport, compat, cap, push);
     }
 
     /** The same configuration with other compatibility API options. */
     public ServerConfig withCompat(CompatOptions c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
-                identity, transport, c, cap);
+                identity, transport, c, cap, push);
     }
 
     /** The same configuration with other CAP publishing options. */
     public ServerConfig withCap(CapPublishing c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
-                identity, transport, compat, c);
+                identity, transport, compat, c, push);
+    }
+
+    /** The same configuration with other push channel options. */
+    public ServerConfig withPush(Push p) {
+        return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
+                identity, transport, compat, cap, p);
     }
 }

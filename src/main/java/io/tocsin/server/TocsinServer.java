@@ -62,6 +62,8 @@ public final class TocsinServer implements AutoCloseable {
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     /** What to start once the server listens (data only some requests need; they wait for it). */
     private final List<Runnable> afterListening = new java.util.ArrayList<>();
+    private PushChannels push;
+    private PushChannels.Timing pushTiming = PushChannels.Timing.DEFAULT;
 
     public TocsinServer(ServerConfig config, RegionCatalog regions, Clock clock) {
         this(config, regions, clock, ApprovalPolicy.DEFAULT);
@@ -106,10 +108,14 @@ public final class TocsinServer implements AutoCloseable {
         every(RENEWAL_CHECK_MS, "CAP renewal", () -> desk.renewDue(config.cap().expiresHorizon()));
         every(FOLLOW_LOG_MS, "following the log", desk::followLog);
         every(FORGET_KEYS_MS, "forgetting old idempotency keys", desk::forgetOldIdempotencyKeys);
+        // Deferred: built once the server listens (CompatApi starts it); push encoders wait for it on their threads.
+        var table = io.tocsin.compat.locations.LocationTableLoader.deferred(regions.tree());
+        push = PushChannels.start(vertx, db, desk, regions.tree(), table, config.push(), pushTiming, metrics, clock);
         router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), regions.search(), hub, tokens,
                 metrics,
                 new io.tocsin.cap.mapping.CapStores(new io.tocsin.cap.mapping.JdbcCapLinkStore(db),
-                        new io.tocsin.cap.mapping.JdbcCapOriginStore(db)), chainGuard, afterListening::add);
+                        new io.tocsin.cap.mapping.JdbcCapOriginStore(db)), chainGuard, afterListening::add,
+                new ApiRouter.Push(table, push.webhooks()));
         try {
             // One server per event loop on the same port: Vert.x spreads connections over them, so every core
             // fans out its own share of the subscribers. Each is deployed as its own verticle instance, because
@@ -183,6 +189,26 @@ public final class TocsinServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Webhook retries on another schedule and with other timeouts (tests retry in milliseconds); call before
+     * {@link #start()}.
+     */
+    public TocsinServer withWebhookTiming(io.tocsin.push.webhook.RetrySchedule schedule, java.time.Duration connect,
+                                          java.time.Duration total) {
+        this.pushTiming = new PushChannels.Timing(schedule, connect, total);
+        return this;
+    }
+
+    /** The webhook engine (tests wake it after moving their clock, and wait for it to be idle). */
+    public io.tocsin.push.webhook.WebhookEngine webhooks() {
+        return push.engine();
+    }
+
+    /** The MQTT bridge, or null when no broker is configured. */
+    public io.tocsin.push.mqtt.MqttBridge mqtt() {
+        return push.mqtt();
+    }
+
     /** The latest signed checkpoint and the key that checks it. */
     public Checkpointer checkpoints() {
         return chainGuard.checkpointer();
@@ -235,6 +261,9 @@ public final class TocsinServer implements AutoCloseable {
     public void stop() {
         if (hub != null) {
             hub.stop();
+        }
+        if (push != null) {
+            push.close(); // writes the cursors it has advanced, before the database closes
         }
         if (vertx != null) {
             try {

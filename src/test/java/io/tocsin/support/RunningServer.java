@@ -45,6 +45,11 @@ public final class RunningServer implements AutoCloseable {
         this.admin = token(Role.ADMIN, List.of(), "test admin");
     }
 
+    /** Starts a server the test built itself (its own configuration, clock or webhook timing). */
+    public static RunningServer started(TocsinServer server) {
+        return new RunningServer(server.start());
+    }
+
     public static RunningServer start() {
         return start(ServerConfig.Limits.DEFAULT);
     }

@@ -57,7 +57,8 @@ final class UkraineAlarmJson implements RepStore.Encoder {
         out.accept(REGIONS, regions(table));
     }
 
-    private ObjectNode record(CompatView view, Location l) {
+    /** One region's AlertRegionModel as of the view: the /alerts/{id} element, and the webhook's payload. */
+    ObjectNode record(CompatView view, Location l) {
         List<Applied> applying = view.applying(l);
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("regionId", l.uaId());

@@ -58,6 +58,11 @@ public final class Access {
 
     /** Calls {@code ok} or {@code denied} on the request's event loop. */
     public void check(RoutingContext ctx, Scheme scheme, Runnable ok, Consumer<Denial> denied) {
+        identify(ctx, scheme, actor -> ok.run(), denied);
+    }
+
+    /** The same, giving {@code ok} the token's actor (null for an anonymous read). */
+    public void identify(RoutingContext ctx, Scheme scheme, Consumer<Actor> ok, Consumer<Denial> denied) {
         String header = ctx.request().getHeader("Authorization");
         String key = null;
         boolean inUrl = false;
@@ -84,7 +89,7 @@ public final class Access {
                         : "send Authorization: Bearer <token> or ?token=<token> (a Tocsin token)")));
                 return;
             }
-            limited(client, now, denied, ok);
+            limited(client, now, denied, () -> ok.accept(null));
             return;
         }
         boolean url = inUrl;
@@ -112,7 +117,8 @@ public final class Access {
                 }));
     }
 
-    private void decide(Actor actor, boolean inUrl, String client, long now, Runnable ok, Consumer<Denial> denied) {
+    private void decide(Actor actor, boolean inUrl, String client, long now, Consumer<Actor> ok,
+                        Consumer<Denial> denied) {
         if (actor == null) {
             limited(client, now, denied, () -> denied.accept(Denial.of(401, "the token is unknown, revoked or expired")));
             return;
@@ -128,7 +134,7 @@ public final class Access {
             denied.accept(new Denial(429, "Too many requests: this token is over its per-minute limit", over));
             return;
         }
-        ok.run();
+        ok.accept(actor);
     }
 
     private void limited(String client, long now, Consumer<Denial> denied, Runnable then) {

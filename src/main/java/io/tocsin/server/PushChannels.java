@@ -1,0 +1,101 @@
+package io.tocsin.server;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tocsin.app.AlertDesk;
+import io.tocsin.compat.CompatApi;
+import io.tocsin.compat.locations.LocationTable;
+import io.tocsin.compat.ukrainealarm.WebhookEncoder;
+import io.tocsin.db.Database;
+import io.tocsin.domain.RegionTree;
+import io.tocsin.push.CachingEncoder;
+import io.tocsin.push.CursorStore;
+import io.tocsin.push.JsonEventEncoder;
+import io.tocsin.push.PushEncoder;
+import io.tocsin.push.Tail;
+import io.tocsin.push.mqtt.MqttBridge;
+import io.tocsin.push.mqtt.MqttEncoder;
+import io.tocsin.push.webhook.HttpSender;
+import io.tocsin.push.webhook.RetrySchedule;
+import io.tocsin.push.webhook.TargetGuard;
+import io.tocsin.push.webhook.WebhookEngine;
+import io.tocsin.push.webhook.WebhookService;
+import io.tocsin.push.webhook.WebhookStore;
+import io.vertx.core.Vertx;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The push channels, each a follower of the log with its own cursors: the webhook engine (Tocsin's webhooks and
+ * ukrainealarm's) and, when configured, the MQTT bridge. Started after the board is rebuilt, stopped before the
+ * database closes.
+ */
+final class PushChannels implements AutoCloseable {
+    /**
+     * How webhook deliveries are timed; tests inject a fast schedule.
+     *
+     * @param connect a connection not made within this is a failed attempt
+     * @param total   an attempt not answered within this (from its start) is a failed attempt
+     */
+    record Timing(RetrySchedule schedule, Duration connect, Duration total) {
+        /** 5 s to connect and 15 s in all: a receiver that needs longer should answer first and work after. */
+        static final Timing DEFAULT = new Timing(RetrySchedule.DEFAULT, Duration.ofSeconds(5), Duration.ofSeconds(15));
+    }
+
+    private final WebhookEngine engine;
+    private final CompatApi.Webhooks webhooks;
+    private final MqttBridge mqtt;
+
+    private PushChannels(WebhookEngine engine, CompatApi.Webhooks webhooks, MqttBridge mqtt) {
+        this.engine = engine;
+        this.webhooks = webhooks;
+        this.mqtt = mqtt;
+    }
+
+    static PushChannels start(Vertx vertx, Database db, AlertDesk desk, RegionTree tree, LocationTable table,
+                              ServerConfig.Push config, Timing timing, MeterRegistry metrics, Clock clock) {
+        CursorStore cursors = new CursorStore(db);
+        WebhookStore store = new WebhookStore(db);
+        TargetGuard guard = new TargetGuard(config.webhookAllow());
+        WebhookEncoder ua = new WebhookEncoder(tree, table);
+        Map<String, PushEncoder> encoders = Map.of(JsonEventEncoder.NAME, new CachingEncoder(new JsonEventEncoder()),
+                WebhookEncoder.NAME, new CachingEncoder(ua));
+        WebhookEngine engine = new WebhookEngine(store, cursors, new Tail(desk.log(), tree), tree, encoders,
+                new HttpSender(vertx, guard, timing.connect(), timing.total()), clock, timing.schedule(), metrics);
+        engine.start();
+        desk.addSink(engine);
+        WebhookService service = new WebhookService(store, cursors, engine, guard, tree, () -> desk.log().lastSeq(),
+                clock);
+        MqttBridge mqtt = null;
+        ServerConfig.Mqtt m = config.mqtt();
+        if (m != null) {
+            mqtt = new MqttBridge(new MqttBridge.Broker(m.url(), m.username(), m.password()),
+                    new MqttEncoder(tree, table, m.regions(), m.discoveryPrefix()), new Tail(desk.log(), tree),
+                    cursors).start();
+            desk.addSink(mqtt);
+        }
+        return new PushChannels(engine, new CompatApi.Webhooks(service, ua), mqtt);
+    }
+
+    /** The MQTT bridge, or null when none is configured. */
+    MqttBridge mqtt() {
+        return mqtt;
+    }
+
+    CompatApi.Webhooks webhooks() {
+        return webhooks;
+    }
+
+    WebhookEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        if (mqtt != null) {
+            mqtt.close();
+        }
+    }
+}
