@@ -15,7 +15,14 @@ public enum EventType {
      * One operator's active actual alerts have come to cover the two-person bound in pieces, each issued at once:
      * a second look is asked for, not waited for. Carries the alert that crossed the bound; changes no alert.
      */
-    REVIEW_REQUESTED("review.requested");
+    REVIEW_REQUESTED("review.requested"),
+    /**
+     * An alert of the past taken from a published dataset ({@code tocsin import history}): part of the record and of
+     * the exposure statistics, never of the present. Not public, not streamed, never active: the board, every stream,
+     * follower and compatibility counter skip it; only the exposure projection reads it. Its alert is already ended
+     * and names its source in {@code issued_by} ({@code import:official}, {@code import:volunteer}).
+     */
+    HISTORY_IMPORTED("history.imported");
 
     private final String wire;
 
@@ -34,6 +41,11 @@ public enum EventType {
      */
     public boolean isStreamed() {
         return isPublic() || this == REVIEW_REQUESTED;
+    }
+
+    /** True for alerts of the past imported from a dataset ({@link #HISTORY_IMPORTED}). */
+    public boolean isImported() {
+        return this == HISTORY_IMPORTED;
     }
 
     public String wire() {
