@@ -56,6 +56,8 @@ public final class ApiRouter {
         new RegionSearchResource(search).mount(r);
         new RegionsResource(vertx, tree, desk.board()).mount(r);
         new CapResource(vertx, config, desk, tree, locator, auth, capStores, bodies).mount(r);
+        new StatsResource(vertx, tree, desk.board().exposure(), java.time.Clock.systemUTC()).mount(r);
+        new HistoryExportResource(vertx, tree, desk.board().exposure(), java.time.Clock.systemUTC()).mount(r);
         new AlertsResource(vertx, desk, tree, auth, bodies).mount(r);
         new ApprovalsResource(vertx, desk, auth, tree).mount(r);
         new AuditResource(vertx, desk.log(), auth, chainGuard).mount(r);
