@@ -18,6 +18,7 @@ public final class Board {
     private final Map<String, Alert> all = new ConcurrentHashMap<>();
     private final RegionHistory history;
     private final Exposure exposure;
+    private final Reports reports = new Reports();
     private volatile BoardSnapshot current;
 
     public Board(RegionTree regions) {
@@ -46,6 +47,10 @@ public final class Board {
                 yield s.withAlert(logged.seq(), a);
             }
             // An alert of the past: statistics only; never active, never in the history of alerts or the board.
+            case REPORT_RECORDED, REPORT_CORRECTED -> {
+                reports.fold(e.report());
+                yield s.atSeq(logged.seq());
+            }
             case HISTORY_IMPORTED -> {
                 exposure.foldImported(a);
                 yield s.atSeq(logged.seq());
@@ -62,6 +67,11 @@ public final class Board {
     /** Every region's merged time under alert, live and imported: the source of statistics and exports. */
     public Exposure exposure() {
         return exposure;
+    }
+
+    /** The attack reports, latest version of each. */
+    public Reports reports() {
+        return reports;
     }
 
     /** The board as of its last fold: take it once per read and answer everything from it. */

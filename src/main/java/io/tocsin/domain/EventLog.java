@@ -67,7 +67,7 @@ public interface EventLog extends AutoCloseable {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (List<LoggedEvent> page = after(0, 5000); !page.isEmpty();
              page = after(page.get(page.size() - 1).seq(), 5000)) {
-            page.stream().filter(e -> e.event().type() == type).forEach(e -> out.add(e.event().alert().id()));
+            page.stream().filter(e -> e.event().type() == type).forEach(e -> out.add(e.event().subjectId()));
         }
         return out;
     }

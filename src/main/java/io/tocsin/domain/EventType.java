@@ -22,7 +22,11 @@ public enum EventType {
      * follower and compatibility counter skip it; only the exposure projection reads it. Its alert is already ended
      * and names its source in {@code issued_by} ({@code import:official}, {@code import:volunteer}).
      */
-    HISTORY_IMPORTED("history.imported");
+    HISTORY_IMPORTED("history.imported"),
+    /** A night's attack report recorded by an operator (carries the report, no alert); not streamed. */
+    REPORT_RECORDED("report.recorded"),
+    /** A correction of a report: its new version, same id. */
+    REPORT_CORRECTED("report.corrected");
 
     private final String wire;
 
@@ -46,6 +50,11 @@ public enum EventType {
     /** True for alerts of the past imported from a dataset ({@link #HISTORY_IMPORTED}). */
     public boolean isImported() {
         return this == HISTORY_IMPORTED;
+    }
+
+    /** True for the events that carry an attack report rather than an alert. */
+    public boolean isReport() {
+        return this == REPORT_RECORDED || this == REPORT_CORRECTED;
     }
 
     public String wire() {

@@ -47,7 +47,8 @@ final class Appender {
         if (events.isEmpty()) {
             return List.of();
         }
-        List<String> payloads = events.stream().map(e -> CODEC.encode(e.alert())).toList();
+        List<String> payloads = events.stream()
+                .map(e -> e.report() != null ? ReportCodec.encode(e.report()) : CODEC.encode(e.alert())).toList();
         Connection c = null;
         List<LoggedEvent> out;
         try {
@@ -112,17 +113,17 @@ final class Appender {
                 String payload = payloads.get(i);
                 seq++;
                 String at = event.at().toString();
-                String hash = ChainHash.of(prev, seq, event.type().wire(), at, event.alert().id(),
+                String hash = ChainHash.of(prev, seq, event.type().wire(), at, event.subjectId(),
                         event.actor(), payload);
                 ins.setLong(1, seq);
                 ins.setString(2, at);
                 ins.setString(3, event.type().wire());
-                ins.setString(4, event.alert().id());
+                ins.setString(4, event.subjectId());
                 ins.setString(5, event.actor());
                 ins.setString(6, payload);
                 ins.setString(7, prev);
                 ins.setString(8, hash);
-                ins.setInt(9, CODEC.version());
+                ins.setInt(9, event.report() != null ? ReportCodec.FORMAT : CODEC.version());
                 ins.addBatch();
                 out.add(new LoggedEvent(seq, event, prev, hash));
                 prev = hash;
