@@ -150,6 +150,12 @@ public final class AlertDesk {
         }).get(0);
     }
 
+    /** An admin sets a region's time to shelter (seconds, or null to inherit); durable before it returns. */
+    public LoggedEvent setShelter(Actor actor, String region, Integer seconds, IdempotencyKey key) {
+        return write(key, now -> List.of(io.tocsin.domain.ShelterTimes.decide(board.regions(), actor, region, seconds,
+                now))).get(0);
+    }
+
     /** A new report's id (time-ordered like alert ids). */
     public String newReportId() {
         return newId(clock.instant());

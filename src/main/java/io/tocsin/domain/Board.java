@@ -16,14 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Board {
     private final Map<String, Alert> all = new ConcurrentHashMap<>();
+    private final RegionTree regions;
     private final RegionHistory history;
     private final Exposure exposure;
     private final Reports reports = new Reports();
+    private final ShelterTimes shelter;
     private volatile BoardSnapshot current;
 
     public Board(RegionTree regions) {
+        this.regions = regions;
         this.history = new RegionHistory(regions);
         this.exposure = new Exposure(regions);
+        this.shelter = new ShelterTimes(regions);
         this.current = BoardSnapshot.empty(regions);
     }
 
@@ -47,6 +51,10 @@ public final class Board {
                 yield s.withAlert(logged.seq(), a);
             }
             // An alert of the past: statistics only; never active, never in the history of alerts or the board.
+            case SHELTER_SET -> {
+                shelter.fold(e.shelter());
+                yield s.atSeq(logged.seq());
+            }
             case REPORT_RECORDED, REPORT_CORRECTED -> {
                 reports.fold(e.report());
                 yield s.atSeq(logged.seq());
@@ -67,6 +75,15 @@ public final class Board {
     /** Every region's merged time under alert, live and imported: the source of statistics and exports. */
     public Exposure exposure() {
         return exposure;
+    }
+
+    public RegionTree regions() {
+        return regions;
+    }
+
+    /** Time to shelter per region, as admins set it. */
+    public ShelterTimes shelter() {
+        return shelter;
     }
 
     /** The attack reports, latest version of each. */

@@ -26,7 +26,9 @@ public enum EventType {
     /** A night's attack report recorded by an operator (carries the report, no alert); not streamed. */
     REPORT_RECORDED("report.recorded"),
     /** A correction of a report: its new version, same id. */
-    REPORT_CORRECTED("report.corrected");
+    REPORT_CORRECTED("report.corrected"),
+    /** An admin set (or cleared) a region's time to shelter; carries the setting. Not streamed: alerts carry it. */
+    SHELTER_SET("shelter.set");
 
     private final String wire;
 

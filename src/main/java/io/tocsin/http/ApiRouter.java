@@ -61,6 +61,7 @@ public final class ApiRouter {
         new AlertsResource(vertx, desk, tree, auth, bodies).mount(r);
         new ApprovalsResource(vertx, desk, auth, tree).mount(r);
         new ReportsResource(vertx, desk, tree, auth).mount(r);
+        new ShelterResource(vertx, desk, tree, auth).mount(r);
         new AuditResource(vertx, desk.log(), auth, chainGuard).mount(r);
         new TokensResource(vertx, tokens, tree, auth).mount(r);
         new EventsResource(vertx, desk.log()).mount(r);

@@ -14,6 +14,11 @@ public final class EventJson {
         n.put("seq", e.seq());
         n.put("type", e.event().type().wire());
         n.put("at", e.event().at().toString());
+        if (e.event().shelter() != null) {
+            n.putObject("shelter").put("region", e.event().shelter().region())
+                    .put("seconds", e.event().shelter().seconds());
+            return n;
+        }
         if (e.event().report() != null) {
             n.set("report", ReportJson.write(e.event().report()));
             return n;

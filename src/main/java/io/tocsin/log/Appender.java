@@ -22,7 +22,6 @@ import java.util.List;
  * was taken on, insert the rows with the next seqs and hashes (and the request's idempotency key), commit.
  */
 final class Appender {
-    private static final PayloadCodec CODEC = PayloadCodec.current();
     /** Rows sent to the database per batch; a single alert's append is a batch of one. */
     private static final int BATCH = 500;
 
@@ -47,8 +46,7 @@ final class Appender {
         if (events.isEmpty()) {
             return List.of();
         }
-        List<String> payloads = events.stream()
-                .map(e -> e.report() != null ? ReportCodec.encode(e.report()) : CODEC.encode(e.alert())).toList();
+        List<String> payloads = events.stream().map(Appender::payload).toList();
         Connection c = null;
         List<LoggedEvent> out;
         try {
@@ -123,7 +121,7 @@ final class Appender {
                 ins.setString(6, payload);
                 ins.setString(7, prev);
                 ins.setString(8, hash);
-                ins.setInt(9, event.report() != null ? ReportCodec.FORMAT : CODEC.version());
+                ins.setInt(9, format(event));
                 ins.addBatch();
                 out.add(new LoggedEvent(seq, event, prev, hash));
                 prev = hash;
@@ -135,6 +133,22 @@ final class Appender {
             ins.executeBatch();
         }
         return out;
+    }
+
+    /** The stored form: an alert's codec (form 1 unless it carries a time to shelter), a report's, a setting's. */
+    private static String payload(Event e) {
+        if (e.report() != null) {
+            return ReportCodec.encode(e.report());
+        }
+        if (e.shelter() != null) {
+            return ShelterCodec.encode(e.shelter());
+        }
+        return PayloadCodecV2.forAlert(e.alert()).encode(e.alert());
+    }
+
+    private static int format(Event e) {
+        return e.report() != null ? ReportCodec.FORMAT : e.shelter() != null ? ShelterCodec.FORMAT
+                : PayloadCodecV2.forAlert(e.alert()).version();
     }
 
     static void rollbackQuietly(Connection c) {

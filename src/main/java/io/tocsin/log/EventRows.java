@@ -38,6 +38,8 @@ final class EventRows {
             Instant at = Instant.parse(rs.getString(2));
             Event e = format == ReportCodec.FORMAT
                     ? Event.report(type, at, rs.getString(5), ReportCodec.decode(rs.getString(6)))
+                    : format == ShelterCodec.FORMAT
+                    ? Event.shelter(at, rs.getString(5), ShelterCodec.decode(rs.getString(6)))
                     : new Event(type, at, rs.getString(5), PayloadCodec.forFormat(format).decode(rs.getString(6)));
             return new LoggedEvent(seq, e, rs.getString(7), rs.getString(8));
         } catch (RuntimeException e) {

@@ -21,8 +21,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Report events on both engines: stored in their own form (format 2) beside alert rows that keep format 1, read
- * back equal, chained and verified like every event.
+ * Report and shelter events on both engines: stored in their own forms (format 2, 4) beside alert rows that keep
+ * format 1 (format 3 only for an alert that carries a time to shelter), read back equal, chained and verified.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(ContractStore.Engine.class)
@@ -51,6 +51,25 @@ class ReportEventContractTest extends StoreContract {
             assertThat(rs.getInt(1)).isEqualTo(1);
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anAlertWithATimeToShelterIsStoredInForm3AndASettingInForm4() throws Exception {
+        Alert a = new Alert("a2", List.of("UA-53"), Threat.AIR_RAID, Threat.Subtype.DRONES, Stage.ALERT, Status.ACTUAL,
+                Texts.EMPTY, "op", T0, T0, null, null, null, 90);
+        log.append(Event.shelter(T0, "admin", new io.tocsin.domain.ShelterSetting("UA-53", 90)));
+        log.append(new Event(EventType.ISSUED, T0, "op", a));
+        List<LoggedEvent> read = log.after(0, 10);
+        assertThat(read.get(0).event().shelter()).isEqualTo(new io.tocsin.domain.ShelterSetting("UA-53", 90));
+        assertThat(read.get(1).event().alert()).isEqualTo(a);
+        assertThat(log.verify().intact()).isTrue();
+        try (var c = store.raw(); var st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT format FROM events ORDER BY seq")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(4);
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(3);
         }
     }
 }
