@@ -15,13 +15,14 @@ import java.util.Map;
  * Statistics of one region's exposure over a window [from, to): how many alerts (not merged intervals) reached it,
  * the time under alert (the union, so two alerts at once count once), the longest and median merged interval (each
  * cut to the window), and the time under alert per local hour of the day, per weekday (Monday first) and per month,
- * all in the given zone (Europe/Kyiv for the API). An interval still open ends at {@code now}.
+ * all in the given zone (Europe/Kyiv for the API), and per weekday × hour (the heat map). An interval still open
+ * ends at {@code now}.
  *
  * <p>Seconds are whole: millisecond sums divided down at the end, so buckets add up to the total to within a
  * second per bucket (history data has whole seconds and adds up exactly).
  */
 public record ExposureStats(int alerts, long seconds, long longestSeconds, long medianSeconds, long[] byHour,
-                            long[] byWeekday, Map<String, Long> byMonth) {
+                            long[] byWeekday, Map<String, Long> byMonth, long[][] byWeekdayHour) {
     private static final long HOUR = 3_600_000L;
 
     public static ExposureStats of(ExposureSpans s, Instant from, Instant to, Instant now, ZoneId zone) {
@@ -30,6 +31,7 @@ public record ExposureStats(int alerts, long seconds, long longestSeconds, long 
         ZoneRules rules = zone.getRules();
         long[] hour = new long[24];
         long[] weekday = new long[7];
+        long[][] grid = new long[7][24];
         Map<String, Long> month = new LinkedHashMap<>();
         if (hi > lo) {
             YearMonth last = YearMonth.from(LocalDateTime.ofInstant(Instant.ofEpochMilli(hi - 1), zone));
@@ -68,6 +70,7 @@ public record ExposureStats(int alerts, long seconds, long longestSeconds, long 
                 long piece = next - t;
                 hour[l.getHour()] += piece;
                 weekday[l.getDayOfWeek().getValue() - 1] += piece;
+                grid[l.getDayOfWeek().getValue() - 1][l.getHour()] += piece;
                 int ym = l.getYear() * 12 + l.getMonthValue() - 1;
                 if (ym != curYm) {
                     curYm = ym;
@@ -87,7 +90,28 @@ public record ExposureStats(int alerts, long seconds, long longestSeconds, long 
             month.put(monthKeys[i], monthMs[i] / 1000);
         }
         return new ExposureStats(alerts(s, lo, hi), total / 1000, longest / 1000, median / 1000, seconds(hour),
-                seconds(weekday), month);
+                seconds(weekday), month, new long[][]{seconds(grid[0]), seconds(grid[1]), seconds(grid[2]),
+                seconds(grid[3]), seconds(grid[4]), seconds(grid[5]), seconds(grid[6])});
+    }
+
+    /** The {@code n} longest merged intervals in [from, to), cut to it, longest first: {from, to} epoch ms. */
+    public static java.util.List<long[]> longest(ExposureSpans s, Instant from, Instant to, Instant now, int n) {
+        long lo = from.toEpochMilli();
+        long hi = Math.min(to.toEpochMilli(), now.toEpochMilli());
+        java.util.PriorityQueue<long[]> top = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(x -> x[1] - x[0]));
+        for (int i = s.firstEndingAfter(lo); i < s.intervals() && s.from(i) < hi; i++) {
+            long a = Math.max(lo, s.from(i));
+            long b = Math.min(hi, s.to(i));
+            if (b > a) {
+                top.add(new long[]{a, b});
+                if (top.size() > n) {
+                    top.poll();
+                }
+            }
+        }
+        java.util.List<long[]> out = new java.util.ArrayList<>(top);
+        out.sort(java.util.Comparator.comparingLong((long[] x) -> x[1] - x[0]).reversed());
+        return out;
     }
 
     /** Distinct alerts with a span overlapping [lo, hi): one alert on a region and its oblast counts once. */

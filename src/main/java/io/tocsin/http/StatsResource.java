@@ -30,6 +30,9 @@ import java.util.Map;
  * projection. See docs/statistics.md.
  */
 final class StatsResource {
+    /** How many of the longest intervals a region's statistics list (the region page shows them). */
+    static final int LONGEST = 5;
+
     private final Vertx vertx;
     private final RegionTree tree;
     private final Exposure exposure;
@@ -52,8 +55,12 @@ final class StatsResource {
         Region region = tree.find(code).orElseThrow(() -> new DomainException(Problem.NOT_FOUND, tree.unknown(code)));
         Instant now = clock.instant();
         StatsWindow w = StatsWindow.of(ctx, now);
-        Blocking.run(vertx, ctx, () -> ExposureStats.of(exposure.of(region.code(), w.threat()), w.from(), w.to(), now,
-                StatsWindow.KYIV), s -> {
+        Blocking.run(vertx, ctx, () -> {
+            ExposureSpans spans = exposure.of(region.code(), w.threat());
+            return java.util.Map.entry(ExposureStats.of(spans, w.from(), w.to(), now, StatsWindow.KYIV),
+                    ExposureStats.longest(spans, w.from(), w.to(), now, LONGEST));
+        }, both -> {
+            ExposureStats s = both.getKey();
             ObjectNode body = header(region, w);
             body.put("alerts", s.alerts());
             body.put("seconds_under_alert", s.seconds());
@@ -69,6 +76,18 @@ final class StatsResource {
             }
             ObjectNode months = body.putObject("by_month");
             s.byMonth().forEach(months::put);
+            ArrayNode grid = body.putArray("by_weekday_hour");
+            for (long[] day : s.byWeekdayHour()) {
+                ArrayNode row = grid.addArray();
+                for (long v : day) {
+                    row.add(v);
+                }
+            }
+            ArrayNode longest = body.putArray("longest");
+            for (long[] x : both.getValue()) {
+                longest.addObject().put("from", Instant.ofEpochMilli(x[0]).toString())
+                        .put("to", Instant.ofEpochMilli(x[1]).toString()).put("seconds", (x[1] - x[0]) / 1000);
+            }
             PermanentAlerts.note(tree, region.code()).ifPresent(n -> body.put("note", n));
             Replies.ok(ctx, body);
         });

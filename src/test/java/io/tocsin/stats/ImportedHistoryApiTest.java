@@ -173,6 +173,19 @@ class ImportedHistoryApiTest {
         assertThat(got.get("median_seconds").asLong()).isEqualTo(want.median);
         assertThat(longs(got.get("by_hour"))).containsExactly(want.byHour);
         assertThat(longs(got.get("by_weekday"))).containsExactly(want.byWeekday);
+        // The heat map adds up to the two one-way buckets, and the longest list starts with the longest interval.
+        long[] hourSums = new long[24];
+        long[] daySums = new long[7];
+        for (int d = 0; d < 7; d++) {
+            for (int hr = 0; hr < 24; hr++) {
+                long v = got.get("by_weekday_hour").get(d).get(hr).asLong();
+                hourSums[hr] += v;
+                daySums[d] += v;
+            }
+        }
+        assertThat(hourSums).containsExactly(want.byHour);
+        assertThat(daySums).containsExactly(want.byWeekday);
+        assertThat(got.get("longest").get(0).get("seconds").asLong()).isEqualTo(want.longest);
         Map<String, Long> months = new TreeMap<>();
         got.get("by_month").properties().forEach(e -> {
             if (e.getValue().asLong() != 0) {
