@@ -46,6 +46,7 @@ export function monthsChart(stats) {
   const max = Math.max(1, ...entries.map(([, s]) => s));
   const bw = 14, gap = 4, height = 120;
   const svg = el('svg:svg', { class: 'bars', viewBox: `0 0 ${Math.max(1, entries.length) * (bw + gap)} ${height + 16}` });
+  svg.append(el('svg:text', { x: 0, y: 9, class: 'tick', text: `${hours(max)} ${lang() === 'en' ? 'h' : 'год'}` }));
   entries.forEach(([m, s], i) => {
     const hgt = (s / max) * height;
     svg.append(el('svg:rect', { x: i * (bw + gap), y: height - hgt, width: bw, height: Math.max(hgt, 0.5), class: 'bar-fill', 'data-month': m }));
@@ -78,18 +79,28 @@ const kyiv = iso => new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'uk-UA',
 export function longestChart(stats) {
   const list = stats.longest;
   const max = Math.max(1, ...list.map(x => x.seconds));
-  const svg = el('svg:svg', { class: 'bars', viewBox: `0 0 300 ${Math.max(1, list.length) * 18}` });
-  list.forEach((x, i) => svg.append(el('svg:rect', { x: 0, y: i * 18, height: 14, width: Math.max(1, 300 * x.seconds / max), class: 'bar-fill' })));
+  const svg = el('svg:svg', { class: 'bars', viewBox: `0 0 640 ${Math.max(1, list.length) * 18}` });
+  list.forEach((x, i) => {
+    const width = Math.max(1, 340 * x.seconds / max);
+    svg.append(el('svg:text', { x: 0, y: i * 18 + 11, class: 'tick', text: kyiv(x.from) }),
+      el('svg:rect', { x: 220, y: i * 18, height: 13, width, class: 'bar-fill' }),
+      el('svg:text', { x: 224 + width, y: i * 18 + 11, class: 'tick', text: `${hours(x.seconds)} ${lang() === 'en' ? 'h' : 'год'}` }));
+  });
   return figure('longest', w().longest, svg, table(w().longest, [w().from, w().to, w().hours],
     list.map(x => [kyiv(x.from), kyiv(x.to), hours(x.seconds)])));
 }
 
-/** The national ranking: one bar per oblast, longest first. */
+/** The national ranking: one labelled bar per oblast, longest first, hours at its end. */
 export function rankingChart(ranking, name) {
   const rows = ranking.regions;
   const max = Math.max(1, ...rows.map(r => r.seconds_under_alert));
-  const svg = el('svg:svg', { class: 'bars', viewBox: `0 0 400 ${Math.max(1, rows.length) * 16}` });
-  rows.forEach((r, i) => svg.append(el('svg:rect', { x: 0, y: i * 16, height: 12, width: Math.max(1, 400 * r.seconds_under_alert / max), class: 'bar-fill', 'data-region': r.region })));
+  const svg = el('svg:svg', { class: 'bars', viewBox: `0 0 640 ${Math.max(1, rows.length) * 18}` });
+  rows.forEach((r, i) => {
+    const width = Math.max(1, 340 * r.seconds_under_alert / max);
+    svg.append(el('svg:text', { x: 0, y: i * 18 + 11, class: 'tick', text: name(r) }),
+      el('svg:rect', { x: 220, y: i * 18, height: 13, width, class: 'bar-fill', 'data-region': r.region }),
+      el('svg:text', { x: 224 + width, y: i * 18 + 11, class: 'tick', text: String(hours(r.seconds_under_alert)) }));
+  });
   return figure('ranking', w().ranking, svg, table(w().ranking, [w().rank, w().region, w().hours, w().alerts],
     rows.map(r => [String(r.rank), name(r), hours(r.seconds_under_alert), r.alerts])));
 }
