@@ -28,6 +28,7 @@ function render() {
   const top = why.length ? mostSevere(why) : null;
   const title = { alert: t('alert'), partial: t('partly'), calm: t('allClear'), unknown: t('unknownState') }[shown];
   banner.replaceChildren(h('p', { class: 'place-state', text: title }));
+  if (top && top.time_to_shelter_seconds && shown === 'alert') banner.append(h('p', { class: 'place-shelter', text: t('shelter', top.time_to_shelter_seconds) }));
   if (top) banner.append(h('p', { class: 'place-detail', text: `${stageLabel(top)}: ${threatLabel(top)} · ${t('since', kyivTime(top.issued_at))} · ${t('lasting', duration(Date.now() - Date.parse(top.issued_at)))}${lost ? ` (${t('lastKnown')})` : ''}` }));
   const list = document.getElementById('region-alerts');
   list.replaceChildren(...(alerts === null ? [] : why.length ? why.map(a => h('li', { class: 'alert-item', 'data-id': a.id, 'data-threat': a.threat, 'data-stage': a.stage },
