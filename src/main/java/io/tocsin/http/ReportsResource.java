@@ -46,6 +46,7 @@ final class ReportsResource {
         r.post("/api/v1/reports").handler(ctx -> write(ctx, null));
         r.get("/api/v1/reports").handler(this::list);
         r.get("/api/v1/reports/nightly").handler(this::nightly);
+        r.get("/api/v1/reports/context").handler(this::context);
         r.get("/api/v1/reports/:id").handler(this::one);
         r.patch("/api/v1/reports/:id").handler(ctx -> write(ctx, ctx.pathParam("id")));
         r.get("/reports/:id").handler(this::page);
@@ -86,6 +87,47 @@ final class ReportsResource {
         Replies.ok(ctx, NightlySeries.of(desk.board().reports().all()));
     }
 
+    /**
+     * Daily destroyed drones and cruise missiles from the shipped General Staff series in [from, to] (Kyiv dates,
+     * at most 400 days; default the last 30 days of the series).
+     */
+    private void context(RoutingContext ctx) {
+        Blocking.run(vertx, ctx, () -> {
+            io.tocsin.history.LossesSeries series = io.tocsin.history.LossesSeries.shipped();
+            java.time.LocalDate to = date(ctx, "to", series.last());
+            java.time.LocalDate from = date(ctx, "from", to.minusDays(29));
+            if (from.isAfter(to) || java.time.temporal.ChronoUnit.DAYS.between(from, to) > 400) {
+                throw new DomainException(Problem.INVALID_QUERY, "from must be on or before to, at most 400 days apart");
+            }
+            return contextJson(series.daily(from, to));
+        }, body -> Replies.ok(ctx, body));
+    }
+
+    static ObjectNode contextJson(List<io.tocsin.history.LossesSeries.Day> days) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("source", "General Staff of the Armed Forces of Ukraine, via PetroIvaniuk/2022-Ukraine-Russia-War-Dataset (MIT)");
+        body.put("note", "daily differences of cumulative destroyed counts; drones are the General Staff's UAV count, "
+                + "not launches and not the Air Force's per-attack figures");
+        ArrayNode out = body.putArray("days");
+        for (io.tocsin.history.LossesSeries.Day d : days) {
+            out.addObject().put("date", d.date().toString()).put("drones_destroyed", d.drones())
+                    .put("cruise_missiles_destroyed", d.cruiseMissiles());
+        }
+        return body;
+    }
+
+    private static java.time.LocalDate date(RoutingContext ctx, String name, java.time.LocalDate dflt) {
+        String v = Queries.one(ctx, name);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return java.time.LocalDate.parse(v.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new DomainException(Problem.INVALID_QUERY, name + " must be a date like 2025-09-07");
+        }
+    }
+
     private AttackReport find(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         return desk.board().reports().find(id)
@@ -118,6 +160,9 @@ final class ReportsResource {
                 alerts.add(a);
             }
         }
+        // The General Staff's figures dated the Kyiv day the period ends (they cover the 24 hours before that morning).
+        java.time.LocalDate night = r.to().atZone(StatsWindow.KYIV).toLocalDate();
+        body.set("context", contextJson(io.tocsin.history.LossesSeries.shipped().daily(night, night)));
         ArrayNode exposure = body.putArray("exposure");
         long lo = r.from().toEpochMilli();
         long hi = r.to().toEpochMilli();

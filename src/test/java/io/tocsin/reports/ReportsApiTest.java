@@ -39,6 +39,13 @@ class ReportsApiTest {
         assertThat(r.get("killed").get("total").asInt()).isEqualTo(5);
         assertThat(r.get("killed").get("children").asInt()).isEqualTo(1);
         assertThat(r.get("injured").get("total").asInt()).isEqualTo(44);
+        // Beside it, the General Staff's destroyed counts dated that morning: the difference of the cumulative series.
+        JsonNode context = json(s.get("/api/v1/reports/" + r.get("id").asText())).get("context").get("days").get(0);
+        assertThat(context.get("date").asText()).isEqualTo("2025-09-07");
+        assertThat(context.get("drones_destroyed").asLong()).isEqualTo(rawDrones("2025-09-07") - rawDrones("2025-09-06"));
+        JsonNode days = json(s.get("/api/v1/reports/context?from=2025-09-06&to=2025-09-08")).get("days");
+        assertThat(days).hasSize(3);
+        assertThat(s.get("/api/v1/reports/context?from=2025-09-08&to=2025-09-06").statusCode()).isEqualTo(400);
         JsonNode nightly = json(s.get("/api/v1/reports/nightly")).get("nights");
         assertThat(nightly.findValues("night").stream().map(JsonNode::asText)).contains("2025-09-07");
     }
@@ -109,6 +116,19 @@ class ReportsApiTest {
         assertThat(s.post("/api/v1/reports", s.admin, "{\"period\":{}}").statusCode()).isEqualTo(400);
         assertThat(s.patch("/api/v1/reports/nope", s.admin, kharkiv).statusCode()).isEqualTo(404);
         assertThat(s.get("/api/v1/reports/nope").statusCode()).isEqualTo(404);
+    }
+
+    /** The cumulative drone count of a day, read from the shipped file here, apart from the product's reading. */
+    private static long rawDrones(String date) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(ReportsApiTest.class.getResourceAsStream(
+                "/data/attacks/petroivaniuk_russia_losses_equipment.json.gz"))) {
+            for (JsonNode d : io.tocsin.json.Json.MAPPER.readTree(in)) {
+                if (d.get("date").asText().equals(date)) {
+                    return d.get("drone").asLong();
+                }
+            }
+        }
+        throw new AssertionError("no " + date);
     }
 
     private static String body(Instant from, Instant to, int launched, int destroyed, String note) {
