@@ -112,9 +112,18 @@ public final class HistoryReader {
      */
     static Instant instant(String s) {
         if (s.length() == 25 && s.charAt(10) == ' ' && s.endsWith("+00:00")) {
-            return Instant.parse(s.substring(0, 10) + "T" + s.substring(11, 19) + "Z");
+            try {
+                return java.time.LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13),
+                        digits(s, 14, 16), digits(s, 17, 19)).toInstant(java.time.ZoneOffset.UTC);
+            } catch (java.time.DateTimeException | NumberFormatException e) {
+                throw new DateTimeParseException("not a time", s, 0);
+            }
         }
         return Instant.from(TIME.parse(s));
+    }
+
+    private static int digits(String s, int from, int to) {
+        return Integer.parseInt(s, from, to, 10);
     }
 
     private static HistoryRow times(int line, String text, String code, String started, String finished, String note) {
