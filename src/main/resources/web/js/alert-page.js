@@ -33,6 +33,7 @@ function render() {
       ? `${kyivTime(alert.issued_at)}–${kyivTime(alert.ended_at)} · ${t('lasted', duration(Date.parse(alert.ended_at) - Date.parse(alert.issued_at)))}`
       : `${t('since', kyivTime(alert.issued_at))} · ${t('lasting', duration(Date.now() - Date.parse(alert.issued_at)))}` }),
     h('p', { class: 'headline', text: text(alert.headline) }));
+  if (!ended && alert.time_to_shelter_seconds) banner.append(h('p', { class: 'place-shelter', text: t('shelter', alert.time_to_shelter_seconds) }));
   document.getElementById('alert-instruction').textContent = text(alert.instruction);
   document.getElementById('alert-regions').replaceChildren(...alert.regions.map(c => h('li', {},
     h('a', { href: `/regions/${encodeURIComponent(c)}`, text: regions.get(c) ? regionName(regions.get(c)) : c }))));

@@ -96,6 +96,7 @@ export class Place {
       detail = `${stageLabel(a)}: ${threatLabel(a)} · ${t('since', kyivTime(a.issued_at))} · ${t('lasting', duration(Date.now() - Date.parse(a.issued_at)))}`;
       if (lost) detail += ` (${t('lastKnown')})`;
       this.instruction = text(a.instruction);
+      this.shelter = a.time_to_shelter_seconds || null;
     } else if (state === 'partial' && !lost) {
       const a = mostSevere(why);
       title = t('partly');
@@ -111,6 +112,8 @@ export class Place {
       h('a', { href: `/regions/${encodeURIComponent(this.region.code)}`, text: regionName(this.region) })),
     h('p', { class: 'place-state', text: title }));
     if (detail) banner.append(h('p', { class: 'place-detail', text: detail }));
+    // The one number to act on, above the instruction, when an admin set a time to shelter for the place.
+    if (state === 'alert' && this.shelter) banner.append(h('p', { class: 'place-shelter', text: t('shelter', this.shelter) }));
     if (state === 'alert' && this.instruction) banner.append(h('p', { class: 'place-instruction', text: this.instruction }));
     this.signal(shown, title, detail);
   }

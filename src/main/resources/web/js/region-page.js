@@ -6,10 +6,11 @@ import { MapView, mostSevere } from './map.js';
 import { h } from './list.js';
 import { applyWords, languageSwitch, connectionLine, everyHalfMinute, notePaint } from './page.js';
 import { renderWeek, monthStats, kyivMonthStart } from './timeline.js';
+import { renderRegionCharts } from './charts.js';
 
 const code = decodeURIComponent(location.pathname.split('/')[2] || '');
 const regions = new Regions();
-let region = null, map = null, week = null, month = null;
+let region = null, map = null, week = null, month = null, record = null;
 const live = new Live(change => { render(); notePaint(change); });
 
 function render() {
@@ -27,6 +28,7 @@ function render() {
   const top = why.length ? mostSevere(why) : null;
   const title = { alert: t('alert'), partial: t('partly'), calm: t('allClear'), unknown: t('unknownState') }[shown];
   banner.replaceChildren(h('p', { class: 'place-state', text: title }));
+  if (top && top.time_to_shelter_seconds && shown === 'alert') banner.append(h('p', { class: 'place-shelter', text: t('shelter', top.time_to_shelter_seconds) }));
   if (top) banner.append(h('p', { class: 'place-detail', text: `${stageLabel(top)}: ${threatLabel(top)} · ${t('since', kyivTime(top.issued_at))} · ${t('lasting', duration(Date.now() - Date.parse(top.issued_at)))}${lost ? ` (${t('lastKnown')})` : ''}` }));
   const list = document.getElementById('region-alerts');
   list.replaceChildren(...(alerts === null ? [] : why.length ? why.map(a => h('li', { class: 'alert-item', 'data-id': a.id, 'data-threat': a.threat, 'data-stage': a.stage },
@@ -43,6 +45,7 @@ function render() {
     if (!week.length) document.getElementById('timeline').prepend(h('p', { class: 'none', text: t('noHistory') }));
   }
   if (month) document.getElementById('month-stats').textContent = monthStats(month, kyivMonthStart()).text;
+  if (record) renderRegionCharts(document.getElementById('region-charts'), record);
 }
 
 async function history(from) {
@@ -67,6 +70,8 @@ async function start() {
   render();
   history().then(w => { week = w; render(); }).catch(() => {});
   history(kyivMonthStart()).then(m => { month = m; render(); }).catch(() => {});
+  fetch(`/api/v1/stats/regions/${encodeURIComponent(code)}`).then(r => r.ok ? r.json() : null)
+    .then(s => { record = s; render(); }).catch(() => {});
   await regions.loadCountry();
   const oblast = regions.oblastOf(region.code);
   if (oblast && oblast !== region.code) await regions.loadDetail(oblast);

@@ -44,6 +44,7 @@ public final class AlertDesk {
     /** Folded beside the board, so the split check on each write is a few map reads (see Footprints). */
     private final Footprints footprints;
     private final Decider decider;
+    private final io.tocsin.domain.ReportRules reportRules;
     private final Clock clock;
     /** Conditional appends refused because other processes kept appending: give up after this many. */
     private static final int MAX_ATTEMPTS = 20;
@@ -63,6 +64,7 @@ public final class AlertDesk {
         this.board = new Board(regions);
         this.footprints = new Footprints(regions);
         this.decider = new Decider(regions, policy);
+        this.reportRules = new io.tocsin.domain.ReportRules(regions);
         this.clock = clock;
         this.keys = new IdempotentWrites(log);
         this.settler = new CommitSettler(log);
@@ -131,6 +133,32 @@ public final class AlertDesk {
 
     public LoggedEvent end(Actor actor, EndAlert cmd, IdempotencyKey key) {
         return write(key, now -> List.of(decider.end(board, actor, cmd, now))).get(0);
+    }
+
+    /**
+     * Records an attack report, or a correction of one when {@code correcting} names it (null for a new report).
+     * Same path as alerts: decided on the board, appended conditionally on the head, durable before it returns.
+     */
+    public LoggedEvent report(Actor actor, io.tocsin.domain.AttackReport asked, String correcting, IdempotencyKey key) {
+        return write(key, now -> {
+            io.tocsin.domain.AttackReport existing = null;
+            if (correcting != null) {
+                existing = board.reports().find(correcting).orElseThrow(() -> new DomainException(
+                        Problem.NOT_FOUND, "no report " + correcting));
+            }
+            return List.of(reportRules.record(actor, asked, existing, now));
+        }).get(0);
+    }
+
+    /** An admin sets a region's time to shelter (seconds, or null to inherit); durable before it returns. */
+    public LoggedEvent setShelter(Actor actor, String region, Integer seconds, IdempotencyKey key) {
+        return write(key, now -> List.of(io.tocsin.domain.ShelterTimes.decide(board.regions(), actor, region, seconds,
+                now))).get(0);
+    }
+
+    /** A new report's id (time-ordered like alert ids). */
+    public String newReportId() {
+        return newId(clock.instant());
     }
 
     /**

@@ -72,7 +72,7 @@ public final class Decider {
         requireFuture(cmd.expiresAt(), now);
         Alert alert = new Alert(newId, codes, cmd.threat(), subtype, cmd.stage(), cmd.status(),
                 StandardTexts.fill(cmd.texts(), cmd.threat(), subtype, cmd.stage()), actor.id(), now, now,
-                cmd.expiresAt(), null, null);
+                cmd.expiresAt(), null, null, board.shelter().forRegions(codes));
         return new Event(needsApproval(alert) ? EventType.APPROVAL_REQUESTED : EventType.ISSUED, now, actor.id(), alert);
     }
 
@@ -98,7 +98,7 @@ public final class Decider {
     private static Event releaseIssue(Actor approver, Alert proposed, Instant now) {
         Alert issued = new Alert(proposed.id(), proposed.regions(), proposed.threat(), proposed.subtype(),
                 proposed.stage(), proposed.status(), proposed.texts(), proposed.issuedBy(), now, now,
-                proposed.expiresAt(), null, null);
+                proposed.expiresAt(), null, null, proposed.shelterSeconds());
         return new Event(EventType.ISSUED, now, approver.id(), issued);
     }
 
@@ -140,7 +140,7 @@ public final class Decider {
 
     private static Alert withUpdatedAt(Alert a, Instant at) {
         return new Alert(a.id(), a.regions(), a.threat(), a.subtype(), a.stage(), a.status(), a.texts(), a.issuedBy(),
-                a.issuedAt(), at, a.expiresAt(), a.endedAt(), a.endReason());
+                a.issuedAt(), at, a.expiresAt(), a.endedAt(), a.endReason(), a.shelterSeconds());
     }
 
     public Event update(Board board, Actor actor, UpdateAlert cmd, Instant now) {
@@ -162,7 +162,7 @@ public final class Decider {
         Texts named = cmd.texts() == null ? old.texts() : cmd.texts().over(old.texts());
         Texts texts = StandardTexts.follow(named, old, threat, subtype, stage);
         Alert next = new Alert(old.id(), codes, threat, subtype, stage, old.status(), texts, old.issuedBy(),
-                old.issuedAt(), now, expires, null, null);
+                old.issuedAt(), now, expires, null, null, board.shelter().forRegions(codes));
         if (needsApproval(next) && !withinApproved(old, next)) {
             // Judged by the result, like an issue: an update that makes the alert need a second operator (wider
             // than approved, or a new threat that needs one) is held. Until approved the alert stays as it is;

@@ -59,6 +59,19 @@ public interface EventLog extends AutoCloseable {
     /** Every event of one alert (its issue, updates, end, approvals), in seq order. */
     List<LoggedEvent> forAlert(String alertId);
 
+    /**
+     * The alert ids of every event of one type (an import asks which of its alerts are recorded already, so that
+     * running it twice adds nothing). The default reads the whole log; a store answers from its index.
+     */
+    default java.util.Set<String> alertIdsOf(EventType type) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (List<LoggedEvent> page = after(0, 5000); !page.isEmpty();
+             page = after(page.get(page.size() - 1).seq(), 5000)) {
+            page.stream().filter(e -> e.event().type() == type).forEach(e -> out.add(e.event().subjectId()));
+        }
+        return out;
+    }
+
     /** The highest seq in the log, 0 when empty. */
     long lastSeq();
 

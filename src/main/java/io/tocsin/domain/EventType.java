@@ -15,7 +15,20 @@ public enum EventType {
      * One operator's active actual alerts have come to cover the two-person bound in pieces, each issued at once:
      * a second look is asked for, not waited for. Carries the alert that crossed the bound; changes no alert.
      */
-    REVIEW_REQUESTED("review.requested");
+    REVIEW_REQUESTED("review.requested"),
+    /**
+     * An alert of the past taken from a published dataset ({@code tocsin import history}): part of the record and of
+     * the exposure statistics, never of the present. Not public, not streamed, never active: the board, every stream,
+     * follower and compatibility counter skip it; only the exposure projection reads it. Its alert is already ended
+     * and names its source in {@code issued_by} ({@code import:official}, {@code import:volunteer}).
+     */
+    HISTORY_IMPORTED("history.imported"),
+    /** A night's attack report recorded by an operator (carries the report, no alert); not streamed. */
+    REPORT_RECORDED("report.recorded"),
+    /** A correction of a report: its new version, same id. */
+    REPORT_CORRECTED("report.corrected"),
+    /** An admin set (or cleared) a region's time to shelter; carries the setting. Not streamed: alerts carry it. */
+    SHELTER_SET("shelter.set");
 
     private final String wire;
 
@@ -34,6 +47,16 @@ public enum EventType {
      */
     public boolean isStreamed() {
         return isPublic() || this == REVIEW_REQUESTED;
+    }
+
+    /** True for alerts of the past imported from a dataset ({@link #HISTORY_IMPORTED}). */
+    public boolean isImported() {
+        return this == HISTORY_IMPORTED;
+    }
+
+    /** True for the events that carry an attack report rather than an alert. */
+    public boolean isReport() {
+        return this == REPORT_RECORDED || this == REPORT_CORRECTED;
     }
 
     public String wire() {

@@ -67,7 +67,7 @@ final class AlertRequests {
         return new EndAlert(id, reason == null ? EndReason.ALL_CLEAR : EndReason.parse(reason));
     }
 
-    private static JsonNode object(Buffer body, Set<String> allowed) {
+    static JsonNode object(Buffer body, Set<String> allowed) {
         if (body == null || body.length() == 0) {
             throw new DomainException(Problem.MALFORMED_JSON, "a JSON object body is required");
         }

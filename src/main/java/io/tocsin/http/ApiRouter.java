@@ -56,8 +56,12 @@ public final class ApiRouter {
         new RegionSearchResource(search).mount(r);
         new RegionsResource(vertx, tree, desk.board()).mount(r);
         new CapResource(vertx, config, desk, tree, locator, auth, capStores, bodies).mount(r);
+        new StatsResource(vertx, tree, desk.board().exposure(), java.time.Clock.systemUTC()).mount(r);
+        new HistoryExportResource(vertx, tree, desk.board().exposure(), java.time.Clock.systemUTC()).mount(r);
         new AlertsResource(vertx, desk, tree, auth, bodies).mount(r);
         new ApprovalsResource(vertx, desk, auth, tree).mount(r);
+        new ReportsResource(vertx, desk, tree, auth).mount(r);
+        new ShelterResource(vertx, desk, tree, auth).mount(r);
         new AuditResource(vertx, desk.log(), auth, chainGuard).mount(r);
         new TokensResource(vertx, tokens, tree, auth).mount(r);
         new EventsResource(vertx, desk.log()).mount(r);

@@ -29,7 +29,7 @@ final class PagesResource {
     /** The stylesheet and scripts; a request for anything else under /js is a 404. */
     static final List<String> ASSETS = List.of("app.css", "js/i18n.js", "js/live.js", "js/regions.js", "js/map.js",
             "js/list.js", "js/place.js", "js/page.js", "js/legend.js", "js/home.js", "js/region-page.js",
-            "js/alert-page.js", "js/timeline.js");
+            "js/alert-page.js", "js/timeline.js", "js/charts.js", "js/stats-page.js");
 
     private final RegionTree tree;
     private final Board board;
@@ -43,7 +43,7 @@ final class PagesResource {
         String patterns = read("_patterns.html");
         String footer = read("_footer.html");
         String header = read("_header.html");
-        for (String page : List.of("index.html", "region.html", "alert.html")) {
+        for (String page : List.of("index.html", "region.html", "alert.html", "stats.html")) {
             String html = read(page).replace("<!--#patterns-->", patterns.strip()).replace("<!--#footer-->", footer.strip())
                     .replace("<!--#header-->", header.strip());
             for (String lang : List.of("uk", "en")) {
@@ -60,6 +60,7 @@ final class PagesResource {
 
     void mount(Router r) {
         r.get("/").handler(ctx -> page(ctx, "index.html"));
+        r.get("/stats").handler(ctx -> page(ctx, "stats.html"));
         r.get("/regions/:code").handler(ctx -> {
             String code = ctx.pathParam("code");
             tree.find(code).orElseThrow(() -> new DomainException(Problem.NOT_FOUND, tree.unknown(code)));

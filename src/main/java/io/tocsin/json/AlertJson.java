@@ -61,6 +61,10 @@ public final class AlertJson {
         } else {
             n.put("end_reason", a.endReason().wire());
         }
+        if (a.shelterSeconds() != null) {
+            // Present only when an admin set one for a region of the alert (or above it): seconds, the shortest.
+            n.put("time_to_shelter_seconds", a.shelterSeconds());
+        }
         return n;
     }
 
@@ -74,7 +78,8 @@ public final class AlertJson {
                 Status.parse(n.get("status").asText()), texts, n.path("issued_by").asText(null),
                 Instant.parse(n.get("issued_at").asText()), Instant.parse(n.get("updated_at").asText()),
                 time(n, "expires_at"), time(n, "ended_at"),
-                n.path("end_reason").isTextual() ? EndReason.parse(n.get("end_reason").asText()) : null);
+                n.path("end_reason").isTextual() ? EndReason.parse(n.get("end_reason").asText()) : null,
+                n.path("time_to_shelter_seconds").isNumber() ? n.get("time_to_shelter_seconds").asInt() : null);
     }
 
     private static void putTime(ObjectNode n, String field, Instant t) {

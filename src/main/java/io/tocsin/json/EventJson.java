@@ -14,6 +14,15 @@ public final class EventJson {
         n.put("seq", e.seq());
         n.put("type", e.event().type().wire());
         n.put("at", e.event().at().toString());
+        if (e.event().shelter() != null) {
+            n.putObject("shelter").put("region", e.event().shelter().region())
+                    .put("seconds", e.event().shelter().seconds());
+            return n;
+        }
+        if (e.event().report() != null) {
+            n.set("report", ReportJson.write(e.event().report()));
+            return n;
+        }
         n.set("alert", AlertJson.writePublic(e.event().alert()));
         if (e.event().type() == EventType.REVIEW_REQUESTED) {
             // Only operators and admins ever receive these: name whose pieces crossed the bound, and where to look.
@@ -27,7 +36,9 @@ public final class EventJson {
     public static ObjectNode writeAudit(LoggedEvent e) {
         ObjectNode n = writePublic(e);
         n.put("actor", e.event().actor());
-        ((ObjectNode) n.get("alert")).put("issued_by", e.event().alert().issuedBy());
+        if (e.event().alert() != null) {
+            ((ObjectNode) n.get("alert")).put("issued_by", e.event().alert().issuedBy());
+        }
         n.put("prev_hash", e.prevHash());
         n.put("hash", e.hash());
         return n;

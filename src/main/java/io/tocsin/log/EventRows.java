@@ -33,8 +33,14 @@ final class EventRows {
     static LoggedEvent row(ResultSet rs) throws SQLException {
         long seq = rs.getLong(1);
         try {
-            Event e = new Event(EventType.fromWire(rs.getString(3)), Instant.parse(rs.getString(2)),
-                    rs.getString(5), PayloadCodec.forFormat(rs.getInt(9)).decode(rs.getString(6)));
+            int format = rs.getInt(9);
+            EventType type = EventType.fromWire(rs.getString(3));
+            Instant at = Instant.parse(rs.getString(2));
+            Event e = format == ReportCodec.FORMAT
+                    ? Event.report(type, at, rs.getString(5), ReportCodec.decode(rs.getString(6)))
+                    : format == ShelterCodec.FORMAT
+                    ? Event.shelter(at, rs.getString(5), ShelterCodec.decode(rs.getString(6)))
+                    : new Event(type, at, rs.getString(5), PayloadCodec.forFormat(format).decode(rs.getString(6)));
             return new LoggedEvent(seq, e, rs.getString(7), rs.getString(8));
         } catch (RuntimeException e) {
             // Not JSON, JSON but not an alert, an unknown type or stored format, a malformed time: all name the row.

@@ -20,6 +20,9 @@ interface PayloadCodec {
         if (format == PayloadCodecV1.VERSION) {
             return PayloadCodecV1.INSTANCE;
         }
+        if (format == PayloadCodecV2.VERSION) {
+            return PayloadCodecV2.INSTANCE;
+        }
         throw new IllegalArgumentException("stored format " + format + " is newer than this release reads");
     }
 

@@ -186,7 +186,8 @@ public final class CapExporter {
                 .leaf("description", o.flatMap(f -> CapOrigin.given(lang.pick(f.descriptionUk(), f.descriptionEn())))
                         .orElse(CapDescriptions.of(a, lang, tree)))
                 .leaf("instruction", end == null
-                        ? lang.pick(a.texts().instructionUk(), a.texts().instructionEn()) : null)
+                        ? CapTerms.withShelter(lang.pick(a.texts().instructionUk(), a.texts().instructionEn()),
+                                a.shelterSeconds(), lang.pick("uk", "en")) : null)
                 .leaf("web", o.flatMap(f -> CapOrigin.given(f.web())).orElse(web(base, a.id())))
                 .leaf("contact", o.flatMap(f -> CapOrigin.given(f.contact())).orElse(publishing.contact()));
         parameter(x, CapTerms.STAGE, a.stage().wire());

@@ -199,6 +199,18 @@ public final class CapTerms {
         };
     }
 
+    /**
+     * The instruction with the time to shelter first, when one is set: "Час до укриття: 90 с." / "Time to shelter:
+     * 90 s." — the one number a resident must act on, before the standard wording.
+     */
+    static String withShelter(String instruction, Integer seconds, String lang) {
+        if (seconds == null) {
+            return instruction;
+        }
+        String lead = lang.equals("uk") ? "Час до укриття: " + seconds + " с." : "Time to shelter: " + seconds + " s.";
+        return instruction == null || instruction.isBlank() ? lead : lead + " " + instruction;
+    }
+
     /** The same notice the JSON API shows for a drill. */
     static String drillNotice(Status s, Lang lang) {
         return switch (s) {

@@ -50,10 +50,11 @@ public final class WebhookEncoder implements PushEncoder {
     @Override
     public synchronized List<Message> encode(Entry entry) {
         var e = entry.event().event();
-        Alert a = e.alert();
-        if (a.status() != Status.ACTUAL) {
+        // Only public alert events: imported history, reports and settings (which carry no alert) are not pushed.
+        if (!e.type().isPublic() || e.alert().status() != Status.ACTUAL) {
             return List.of();
         }
+        Alert a = e.alert();
         Set<String> regions = new LinkedHashSet<>();
         if (e.type() == EventType.ISSUED || e.type() == EventType.ENDED) {
             regions.addAll(a.regions());
