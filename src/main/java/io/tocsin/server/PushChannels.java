@@ -46,6 +46,9 @@ final class PushChannels implements AutoCloseable {
     private final WebhookEngine engine;
     private final CompatApi.Webhooks webhooks;
     private final MqttBridge mqtt;
+    private boolean running;
+    private boolean closed;
+    private AlertDesk desk;
 
     private PushChannels(WebhookEngine engine, CompatApi.Webhooks webhooks, MqttBridge mqtt) {
         this.engine = engine;
@@ -63,8 +66,6 @@ final class PushChannels implements AutoCloseable {
                 WebhookEncoder.NAME, new CachingEncoder(ua));
         WebhookEngine engine = new WebhookEngine(store, cursors, new Tail(desk.log(), tree), tree, encoders,
                 new HttpSender(vertx, guard, timing.connect(), timing.total()), clock, timing.schedule(), metrics);
-        engine.start();
-        desk.addSink(engine);
         WebhookService service = new WebhookService(store, cursors, engine, guard, tree, () -> desk.log().lastSeq(),
                 clock);
         MqttBridge mqtt = null;
@@ -72,10 +73,33 @@ final class PushChannels implements AutoCloseable {
         if (m != null) {
             mqtt = new MqttBridge(new MqttBridge.Broker(m.url(), m.username(), m.password()),
                     new MqttEncoder(tree, table, m.regions(), m.discoveryPrefix()), new Tail(desk.log(), tree),
-                    cursors).start();
-            desk.addSink(mqtt);
+                    cursors);
         }
         return new PushChannels(engine, new CompatApi.Webhooks(service, ua), mqtt);
+    }
+
+    /**
+     * Starts delivering: on a node alone at once, in a cluster when this node takes the lease (once per cluster).
+     * A node that loses the lease stops them for good ({@link #close}): the engine and bridge do not restart, so
+     * that node never takes the lease again until it restarts (docs/cluster.md).
+     */
+    synchronized void run(AlertDesk desk) {
+        if (running || closed) {
+            return;
+        }
+        running = true;
+        this.desk = desk;
+        engine.start();
+        desk.addSink(engine);
+        if (mqtt != null) {
+            mqtt.start();
+            desk.addSink(mqtt);
+        }
+    }
+
+    /** Whether these channels can still be run (they never ran, or run now). */
+    synchronized boolean runnable() {
+        return !closed;
     }
 
     /** The MQTT bridge, or null when none is configured. */
@@ -92,7 +116,15 @@ final class PushChannels implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        if (!running) {
+            return;
+        }
+        desk.removeSink(engine);
+        if (mqtt != null) {
+            desk.removeSink(mqtt);
+        }
         engine.close();
         if (mqtt != null) {
             mqtt.close();
