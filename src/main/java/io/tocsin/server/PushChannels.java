@@ -16,6 +16,7 @@ import io.tocsin.push.mqtt.MqttBridge;
 import io.tocsin.push.mqtt.MqttEncoder;
 import io.tocsin.push.webhook.HttpSender;
 import io.tocsin.push.webhook.RetrySchedule;
+import io.tocsin.push.webhook.StoredSubscriptions;
 import io.tocsin.push.webhook.TargetGuard;
 import io.tocsin.push.webhook.WebhookEngine;
 import io.tocsin.push.webhook.WebhookService;
@@ -49,6 +50,14 @@ final class PushChannels implements AutoCloseable {
     private boolean running;
     private boolean closed;
     private AlertDesk desk;
+    private Vertx vertx;
+    private StoredSubscriptions stored;
+    private long syncTimer = -1;
+    /**
+     * In a cluster, how often the delivering node reads the subscriptions other nodes' APIs changed: a new
+     * subscription starts from its stored cursor, so this delays its first delivery, never skips one.
+     */
+    static final long CLUSTER_SYNC_MS = 2000;
 
     private PushChannels(WebhookEngine engine, CompatApi.Webhooks webhooks, MqttBridge mqtt) {
         this.engine = engine;
@@ -75,7 +84,10 @@ final class PushChannels implements AutoCloseable {
                     new MqttEncoder(tree, table, m.regions(), m.discoveryPrefix()), new Tail(desk.log(), tree),
                     cursors);
         }
-        return new PushChannels(engine, new CompatApi.Webhooks(service, ua), mqtt);
+        PushChannels channels = new PushChannels(engine, new CompatApi.Webhooks(service, ua), mqtt);
+        channels.vertx = vertx;
+        channels.stored = new StoredSubscriptions(store, cursors, engine);
+        return channels;
     }
 
     /**
@@ -83,9 +95,15 @@ final class PushChannels implements AutoCloseable {
      * A node that loses the lease stops them for good ({@link #close}): the engine and bridge do not restart, so
      * that node never takes the lease again until it restarts (docs/cluster.md).
      */
-    synchronized void run(AlertDesk desk) {
+    synchronized void run(AlertDesk desk, boolean cluster) {
         if (running || closed) {
             return;
+        }
+        if (cluster) {
+            syncTimer = vertx.setPeriodic(CLUSTER_SYNC_MS, id -> vertx.executeBlocking(() -> {
+                stored.sync();
+                return null;
+            }, false));
         }
         running = true;
         this.desk = desk;
@@ -120,6 +138,9 @@ final class PushChannels implements AutoCloseable {
         closed = true;
         if (!running) {
             return;
+        }
+        if (syncTimer >= 0) {
+            vertx.cancelTimer(syncTimer);
         }
         desk.removeSink(engine);
         if (mqtt != null) {

@@ -109,7 +109,7 @@ public final class TocsinServer implements AutoCloseable {
         var table = io.tocsin.compat.locations.LocationTableLoader.deferred(regions.tree());
         push = PushChannels.start(vertx, db, desk, regions.tree(), table, config.push(), pushTiming, metrics, clock);
         if (config.cluster() == null) {
-            push.run(desk);
+            push.run(desk, false);
             every(EXPIRY_CHECK_MS, "expiry check", desk::expireDue);
             every(RENEWAL_CHECK_MS, "CAP renewal", () -> desk.renewDue(config.cap().expiresHorizon()));
         } else {
@@ -176,7 +176,7 @@ public final class TocsinServer implements AutoCloseable {
         });
         cluster.start(held -> {
             if (held && push.runnable()) {
-                push.run(desk);
+                push.run(desk, true);
             } else if (!held) {
                 // The push channels do not restart (PushChannels.run): this node leaves the duties to the others.
                 push.close();

@@ -83,6 +83,14 @@ class ClusterNodesTest {
         // NATS carried them (the follower alone would also converge, but not in tens of milliseconds).
         JsonNode h = c.health(c.nodes.get(1)).get("cluster");
         assertThat(h.get("nats").asText()).isEqualTo("connected");
+        String metrics = c.send(c.nodes.get(1), "GET", "/metrics", null).body();
+        for (String family : List.of("tocsin_cluster_lag_events", "tocsin_cluster_gap_fills_total",
+                "tocsin_cluster_lease_held", "tocsin_cluster_lease_generation", "tocsin_cluster_nats_connected",
+                "tocsin_cluster_events_published_total", "tocsin_cluster_publish_failures_total")) {
+            assertThat(metrics).contains("# HELP " + family + " ");
+        }
+        // Every event reached node 2 over NATS, its own six included (they come back and are ignored).
+        assertThat(metrics).containsPattern("(?m)^tocsin_cluster_events_received_total (1[89]|[2-9][0-9])\\.0$");
     }
 
     @Test
@@ -225,6 +233,29 @@ class ClusterNodesTest {
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(Json.MAPPER.readTree(refused.body()).get("detail").asText()).isNotBlank();
             assertThat(endsOf(c, a, id)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWebhookCreatedOnAnyNodeGetsEveryEventOnceFromTheLeaseHolderAlone() throws Exception {
+        ClusterHarness c = cluster(3);
+        NodeProcess holder = await().atMost(DEADLINE).until(() -> holderOf(c), h -> h != null);
+        NodeProcess other = c.nodes.stream().filter(n -> n != holder).findFirst().orElseThrow();
+        try (var receiver = new io.tocsin.support.WebhookReceiver()) {
+            HttpResponse<String> created = c.send(other, "POST", "/api/v1/webhooks",
+                    "{\"url\":\"" + receiver.url("/hook") + "\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            List<Long> acked = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                acked.add(c.issue(c.nodes.get(i), region(i), "").seq());
+            }
+            await().atMost(DEADLINE).until(() -> receiver.received().size() >= acked.size());
+            Thread.sleep(3000); // a second node delivering would show now
+            List<Long> delivered = new ArrayList<>();
+            for (var r : receiver.received()) {
+                delivered.add(Json.MAPPER.readTree(r.body()).get("seq").asLong());
+            }
+            assertThat(delivered).containsExactlyElementsOf(acked);
         }
     }
 

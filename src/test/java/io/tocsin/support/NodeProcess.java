@@ -79,7 +79,9 @@ public record NodeProcess(Process process, URI url, String token, long pid) impl
         java.util.logging.Logger.getLogger("com.zaxxer.hikari").setLevel(java.util.logging.Level.WARNING);
         ServerConfig config = new ServerConfig("127.0.0.1", 0, args[0], new ServerConfig.Limits(1000, 100_000),
                 List.of(), new ServerConfig.Checkpoints(Path.of(args[2]), null, 100, false))
-                .withCluster(new ServerConfig.Cluster(args[1], Duration.ofSeconds(Integer.parseInt(args[3]))));
+                .withCluster(new ServerConfig.Cluster(args[1], Duration.ofSeconds(Integer.parseInt(args[3]))))
+                // The tests' webhook receivers listen on loopback, which the SSRF guard refuses by default.
+                .withPush(new ServerConfig.Push(List.of("127.0.0.1/32"), null));
         TocsinServer server = new TocsinServer(config, RegionCatalog.load(), Clock.systemUTC()).start();
         String token = server.tokens().create(Role.ADMIN, List.of(), "cluster test", null).bearer();
         System.out.println("READY " + server.url() + " " + token + " " + ProcessHandle.current().pid());
