@@ -33,9 +33,19 @@ import java.util.logging.Logger;
  * such as the commit of a node that died before publishing); the stream's duplicate window keeps one copy. Every
  * node consumes the stream and hands each event to {@link AlertDesk#receive}, which applies the next seq directly
  * and reads anything else from the log. NATS only makes nodes converge faster: the desk's follower still reads the
- * log every 250 ms, so a lost NATS costs latency, never an event.
+ * log every 250 ms, so a lost NATS costs latency, never an event. Each message carries a seal (an Ed25519 signature
+ * with the key every node shares): an event that is not sealed, does not hash, or does not link onto the board is
+ * never applied from NATS, and the node reads the log instead.
  */
 public final class ClusterLink implements EventSink, AutoCloseable {
+    /** Signs what this node publishes and checks what it receives (the cluster's shared checkpoint key). */
+    public interface Seal {
+        byte[] sign(byte[] event);
+
+        boolean verify(byte[] event, byte[] seal);
+    }
+
+    static final String SEAL_HEADER = "Tocsin-Seal";
     private static final Logger LOG = Logger.getLogger(ClusterLink.class.getName());
     /** JetStream refuses a second message with the same id within this: seqs are published for seconds, not minutes. */
     static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(2);
@@ -48,6 +58,7 @@ public final class ClusterLink implements EventSink, AutoCloseable {
     private final String subject;
     private final AlertDesk desk;
     private final ClusterMeters meters;
+    private final Seal seal;
     /** Attaching (stream, consumer) talks to the server: never on NATS's own threads. */
     private final ExecutorService attacher = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("tocsin-cluster-attach").unstarted(r));
@@ -60,7 +71,8 @@ public final class ClusterLink implements EventSink, AutoCloseable {
     private final AtomicLong headSeen = new AtomicLong();
     private volatile boolean closed;
 
-    public ClusterLink(String url, String node, String clusterId, AlertDesk desk, ClusterMeters meters) {
+    public ClusterLink(String url, String node, String clusterId, AlertDesk desk, ClusterMeters meters, Seal seal) {
+        this.seal = seal;
         this.url = url;
         this.node = node;
         this.stream = "TOCSIN_" + clusterId;
@@ -136,8 +148,10 @@ public final class ClusterLink implements EventSink, AutoCloseable {
     }
 
     private void onMessage(Message m) {
-        var decoded = EventWire.decode(m.getData());
         meters.received();
+        String sealed = m.getHeaders() == null ? null : m.getHeaders().getFirst(SEAL_HEADER);
+        var decoded = sealed != null && verified(m.getData(), sealed) ? EventWire.decode(m.getData())
+                : java.util.Optional.<LoggedEvent>empty();
         if (decoded.isEmpty()) {
             meters.gapFill(); // not an event of this log as the log holds it: read the log
             desk.followLog();
@@ -155,6 +169,14 @@ public final class ClusterLink implements EventSink, AutoCloseable {
         }
     }
 
+    private boolean verified(byte[] data, String sealed) {
+        try {
+            return seal.verify(data, java.util.Base64.getDecoder().decode(sealed));
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
     @Override
     public void publish(LoggedEvent event) {
         headSeen.accumulateAndGet(event.seq(), Math::max);
@@ -163,8 +185,12 @@ public final class ClusterLink implements EventSink, AutoCloseable {
             return;
         }
         try {
-            j.publishAsync(subject, EventWire.encode(event), PublishOptions.builder()
-                    .messageId(Long.toString(event.seq())).build()).whenComplete((ack, failure) -> {
+            byte[] data = EventWire.encode(event);
+            io.nats.client.impl.Headers headers = new io.nats.client.impl.Headers()
+                    .put(SEAL_HEADER, java.util.Base64.getEncoder().encodeToString(seal.sign(data)));
+            j.publishAsync(io.nats.client.impl.NatsMessage.builder().subject(subject).headers(headers).data(data)
+                    .build(), PublishOptions.builder().messageId(Long.toString(event.seq())).build())
+                    .whenComplete((ack, failure) -> {
                         if (failure != null) {
                             meters.publishFailed();
                         } else if (!ack.isDuplicate()) {

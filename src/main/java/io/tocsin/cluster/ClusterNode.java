@@ -48,13 +48,14 @@ public final class ClusterNode implements AutoCloseable {
     private volatile long laggingSince;
     private volatile boolean retired;
 
-    public ClusterNode(String nats, Duration leaseLength, Database db, AlertDesk desk, MeterRegistry registry) {
+    public ClusterNode(String nats, Duration leaseLength, Database db, AlertDesk desk, MeterRegistry registry,
+                       ClusterLink.Seal seal) {
         this.db = db;
         this.desk = desk;
         this.lease = new Lease(db, DUTIES, node, leaseLength);
         this.meters = new ClusterMeters(registry, this::lag, () -> link().connected() ? 1 : 0,
                 () -> lease.held() ? 1 : 0, () -> lease.state().generation());
-        this.link = new ClusterLink(nats, node, clusterId(db), desk, meters);
+        this.link = new ClusterLink(nats, node, clusterId(db), desk, meters, seal);
     }
 
     private ClusterLink link() {

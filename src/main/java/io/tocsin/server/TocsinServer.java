@@ -162,7 +162,18 @@ public final class TocsinServer implements AutoCloseable {
      */
     private void joinCluster(PrometheusMeterRegistry metrics) {
         ServerConfig.Cluster c = config.cluster();
-        cluster = new io.tocsin.cluster.ClusterNode(c.nats(), c.lease(), db, desk, metrics);
+        cluster = new io.tocsin.cluster.ClusterNode(c.nats(), c.lease(), db, desk, metrics,
+                new io.tocsin.cluster.ClusterLink.Seal() {
+                    @Override
+                    public byte[] sign(byte[] event) {
+                        return chainGuard.seal(event);
+                    }
+
+                    @Override
+                    public boolean verify(byte[] event, byte[] seal) {
+                        return chainGuard.sealedBy(event, seal);
+                    }
+                });
         chainGuard.checkpointer().signOnlyWhile(cluster::holdsLease);
         every(EXPIRY_CHECK_MS, "expiry check", () -> {
             if (cluster.holdsLease()) {

@@ -259,6 +259,45 @@ class ClusterNodesTest {
         }
     }
 
+    @Test
+    void anEventForgedOntoTheStreamWithoutTheClustersSealIsNeverDelivered() throws Exception {
+        ClusterHarness c = cluster(2);
+        NodeProcess b = c.nodes.get(1);
+        ClusterHarness.Collected onB = c.subscribe(b, null);
+        ClusterHarness.Acked real = c.issue(c.nodes.get(0), "UA-32", "");
+        await().atMost(DEADLINE).until(() -> onB.hasAll(List.of(real.seq())));
+        String clusterId;
+        byte[] forged;
+        try (var db = io.tocsin.db.Database.open(pg.url())) {
+            var head = new io.tocsin.log.JdbcEventLog(db).after(0, 10).get(0);
+            try (var conn = db.connection(); var st = conn.createStatement();
+                 var rs = st.executeQuery("SELECT id FROM cluster_identity")) {
+                rs.next();
+                clusterId = rs.getString(1);
+            }
+            // The next seq, linking onto the head and hashing correctly: only the seal is missing.
+            var wire = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(
+                    io.tocsin.log.EventWire.encode(head));
+            wire.put("seq", head.seq() + 1).put("prev_hash", head.hash()).put("hash", io.tocsin.log.ChainHash.of(
+                    head.hash(), head.seq() + 1, wire.get("type").asText(), wire.get("at").asText(),
+                    wire.get("alert_id").asText(), wire.get("actor").asText(), wire.get("payload").asText()));
+            forged = Json.MAPPER.writeValueAsBytes(wire);
+        }
+        try (var nc = io.nats.client.Nats.connect(c.nats.url())) {
+            String subject = "tocsin." + clusterId + ".events";
+            nc.jetStream().publish(subject, forged);
+            nc.jetStream().publish(io.nats.client.impl.NatsMessage.builder().subject(subject)
+                    .headers(new io.nats.client.impl.Headers().put("Tocsin-Seal", "AAAA")).data(forged).build());
+        }
+        Thread.sleep(3000);
+        assertThat(onB.seqs).containsExactly(real.seq());
+        ClusterHarness.Acked next = c.issue(c.nodes.get(0), "UA-46", "");
+        assertThat(next.seq()).isEqualTo(real.seq() + 1);
+        await().atMost(DEADLINE).until(() -> onB.hasAll(List.of(next.seq())));
+        assertThat(onB.seqs).containsExactly(real.seq(), next.seq());
+        assertThat(c.send(b, "GET", "/api/v1/alerts/" + next.alertId(), null).statusCode()).isEqualTo(200);
+    }
+
     private static List<HttpResponse<String>> race(ClusterHarness c, NodeProcess a, NodeProcess b, String method,
                                                    String path, String bodyA, String bodyB) {
         CountDownLatch go = new CountDownLatch(1);
