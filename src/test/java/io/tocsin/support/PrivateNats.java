@@ -29,7 +29,9 @@ public final class PrivateNats implements AutoCloseable {
     }
 
     public PrivateNats start() throws Exception {
-        process = new ProcessBuilder("nats-server", "-a", "127.0.0.1", "-p", Integer.toString(port), "-js", "-sd",
+        // Debian installs it in /usr/sbin, which a non-root PATH lacks.
+        String binary = Files.isExecutable(Path.of("/usr/sbin/nats-server")) ? "/usr/sbin/nats-server" : "nats-server";
+        process = new ProcessBuilder(binary, "-a", "127.0.0.1", "-p", Integer.toString(port), "-js", "-sd",
                 store.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
