@@ -156,7 +156,7 @@ public final class TocsinServer implements AutoCloseable {
     }
 
     /**
-     * A node of a cluster: events travel over NATS, and the once-per-cluster duties (expiry, push channels,
+     * A node of a cluster: events travel over NATS, and the once-per-cluster duties (expiry, CAP renewal, push channels,
      * checkpoint signing) run only while this node holds their lease. Expiry is a conditional append, so even two
      * holders could not end an alert twice; the lease keeps the work (and webhook deliveries) to one node.
      */
