@@ -253,10 +253,6 @@ public record ServerConfig(String host, int port, String database, Limits limits
         compat = compat == null ? CompatOptions.DEFAULT : compat;
         cap = cap == null ? CapPublishing.DEFAULT : cap;
         push = push == null ? Push.DEFAULT : push;
-        if (cluster != null && !database.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("a cluster's nodes share one PostgreSQL log: --cluster needs --db "
-                    + "jdbc:postgresql://… (" + Options.CLUSTER.env() + ", " + Options.DB.env() + ")");
-        }
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty (TOCSIN_HOST / --host)");
         }
@@ -297,6 +293,17 @@ public record ServerConfig(String host, int port, String database, Limits limits
     public ServerConfig withCap(CapPublishing c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
                 identity, transport, compat, c, push, cluster);
+    }
+
+    /**
+     * Refuses a cluster on anything but PostgreSQL: checked when a server starts, not here, so that a file may
+     * name both options for different deployments (the example file sets every key at once).
+     */
+    void requireClusterDatabase() {
+        if (cluster != null && !database.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("a cluster's nodes share one PostgreSQL log: --cluster needs --db "
+                    + "jdbc:postgresql://… (" + Options.CLUSTER.env() + ", " + Options.DB.env() + ")");
+        }
     }
 
     /** The same configuration as a node of a cluster (null: on its own). */

@@ -78,6 +78,7 @@ public final class TocsinServer implements AutoCloseable {
     }
 
     public TocsinServer start() {
+        config.requireClusterDatabase();
         // Vert.x (event loops, the native transport) and the database (pool, schema, the board rebuilt from the
         // log) are independent, and each is a good part of the start-up: start them side by side.
         // One HTTP server per event loop sharing the port, and epoll unless turned off (ServerConfig.Transport).
