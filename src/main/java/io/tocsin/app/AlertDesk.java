@@ -54,6 +54,8 @@ public final class AlertDesk {
     /** Package-private: tests shorten its window. */
     final CommitSettler settler;
     private volatile boolean behind;
+    /** The hash of the last event folded: an announced event is applied only if it links onto it. */
+    private String lastHash = io.tocsin.domain.LoggedEvent.GENESIS_HASH;
 
     public AlertDesk(EventLog log, RegionTree regions, Clock clock) {
         this(log, regions, clock, ApprovalPolicy.DEFAULT);
@@ -87,6 +89,10 @@ public final class AlertDesk {
 
     public void addSink(EventSink sink) {
         sinks.add(sink);
+    }
+
+    public void removeSink(EventSink sink) {
+        sinks.remove(sink);
     }
 
     public Board board() {
@@ -236,6 +242,26 @@ public final class AlertDesk {
         foldNew();
     }
 
+    /** What became of an event another node says it committed ({@link #receive}). */
+    public enum Received { APPLIED, ALREADY_FOLDED, GAP_FILLED }
+
+    /**
+     * An event that another node committed and announced (over NATS): folded and published straight away when it
+     * is the next seq and links onto this board's head in the hash chain; one already folded is ignored; anything
+     * else (a gap, a link that does not match) is not trusted, and the log is read instead, the truth in either case.
+     */
+    public synchronized Received receive(LoggedEvent e) {
+        if (e.seq() <= board.lastSeq()) {
+            return Received.ALREADY_FOLDED;
+        }
+        if (e.seq() == board.lastSeq() + 1 && e.prevHash().equals(lastHash) && !behind) {
+            applyAndPublish(e, System.nanoTime());
+            return Received.APPLIED;
+        }
+        foldNew();
+        return Received.GAP_FILLED;
+    }
+
     /** True while the board may be behind the log (the last attempt to read it failed). */
     public boolean behind() {
         return behind;
@@ -325,6 +351,7 @@ public final class AlertDesk {
 
     private void fold(LoggedEvent e) {
         board.apply(e, decider.policy().ttl());
+        lastHash = e.hash();
         footprints.apply(e);
     }
 

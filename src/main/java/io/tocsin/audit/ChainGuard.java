@@ -126,6 +126,27 @@ public final class ChainGuard {
         return TamperCheck.run(jdbc, file, key.publicKey(), true, true);
     }
 
+    /** Domain separation: an event's seal can never pass for a checkpoint's signature, nor the reverse. */
+    private static final byte[] SEAL_CONTEXT = "tocsin-event-v1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Signs an event as one node tells the others (every node of a cluster has the checkpoint key), so that only
+     * a holder of the key can make an event the others apply without reading the log.
+     */
+    public byte[] seal(byte[] event) {
+        return key.sign(withContext(event));
+    }
+
+    public boolean sealedBy(byte[] event, byte[] seal) {
+        return CheckpointKey.verifies(key.publicKey(), withContext(event), seal);
+    }
+
+    private static byte[] withContext(byte[] event) {
+        byte[] out = java.util.Arrays.copyOf(SEAL_CONTEXT, SEAL_CONTEXT.length + event.length);
+        System.arraycopy(event, 0, out, SEAL_CONTEXT.length, event.length);
+        return out;
+    }
+
     /** Add to the desk's sinks; close when the server stops (after the last write). */
     public Checkpointer checkpointer() {
         return checkpointer;

@@ -36,6 +36,7 @@ public final class Checkpointer implements EventSink, AutoCloseable {
     /** Seq and hash in one reference: a reader must never pair one event's seq with another's hash. */
     private volatile Head head;
     private volatile Checkpoint latest;
+    private volatile java.util.function.BooleanSupplier allowed = () -> true;
 
     private record Head(long seq, String hash) {
     }
@@ -71,8 +72,19 @@ public final class Checkpointer implements EventSink, AutoCloseable {
         }
     }
 
+    /**
+     * From now on signs only while {@code allowed} says so: in a cluster every node has the key, and only the
+     * holder of the duties' lease signs.
+     */
+    public void signOnlyWhile(java.util.function.BooleanSupplier allowed) {
+        this.allowed = allowed;
+    }
+
     /** Signs the current head unless the latest checkpoint already names it. */
     void signHead() {
+        if (!allowed.getAsBoolean()) {
+            return;
+        }
         Head now = head;
         Checkpoint last = latest;
         if (last == null || last.seq() != now.seq() || !last.hash().equals(now.hash())) {

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 /** {@code tocsin bench ...}: measurements with their figures printed, never asserted. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Latency.class, FanoutCommand.class, BenchCommand.Webhooks.class,
-                BenchCommand.Mqtt.class})
+                BenchCommand.Mqtt.class, CrossNodeCommand.class})
 final class BenchCommand {
 
     @Command(name = "latency", mixinStandardHelpOptions = true,

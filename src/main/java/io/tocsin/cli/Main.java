@@ -15,7 +15,8 @@ public final class Main {
     /** The subcommands, in the order --help lists them; each is named by its own @Command. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, DemoCommand.class,
             TokenCommand.class, AuditCommand.class, RegionsCommand.class, CapCommand.class, BenchCommand.class,
-            BackupCommand.class, ConfigCommand.class, ImportCommand.class, StartupTrainingCommand.class);
+            BackupCommand.class, ConfigCommand.class, ImportCommand.class, StartupTrainingCommand.class,
+            ClusterCommand.class);
 
     public static void main(String[] args) {
         CatalogPreload.startFor(args);

@@ -260,6 +260,23 @@ public final class Options {
             "every oblast-level unit: a household adds its hromada, not the whole country's 1,772",
             Option.EVERYWHERE, List.of()));
 
+    public static final Option<String> CLUSTER = declare(new Option<>("cluster", ValueType.string("NATS URL",
+            Options::natsUrl), null, "off (one node)", "nats://127.0.0.1:4222",
+            "join a cluster: carry every committed event to the other nodes over this NATS server's JetStream, and "
+                    + "run expiry, push channels and checkpoint signing once per cluster under a lease; needs a "
+                    + "PostgreSQL db shared by every node (docs/cluster.md)",
+            "off until named: one node needs no broker, and nodes sharing a PostgreSQL log converge without it, "
+                    + "only within the follower's 250 ms",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<Integer> CLUSTER_LEASE = declare(new Option<>("cluster_lease",
+            ValueType.integer(1, 600), 10, null, null,
+            "seconds a node holds the lease of once-per-cluster work without renewing it; a dead holder's duties "
+                    + "move to another node within this (renewed every third of it)",
+            "long enough that a garbage-collection pause or a slow database round-trip does not move the duties, "
+                    + "short enough that expiry and webhooks stop for seconds, not minutes, when a node dies",
+            Option.EVERYWHERE, List.of()));
+
     /** Every option, in the order the docs list them. */
     public static final List<Option<?>> ALL = Collections.unmodifiableList(DECLARED);
 
@@ -318,6 +335,14 @@ public final class Options {
             throw new IllegalArgumentException("expected tcp://HOST:PORT or ssl://HOST:PORT, got '" + url + "'");
         }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String natsUrl(String url) {
+        if (!url.matches("(nats|tls)://[^/\\s,]+(,(nats|tls)://[^/\\s,]+)*")) {
+            throw new IllegalArgumentException("expected nats://HOST:PORT (several separated by commas), got '"
+                    + url + "'");
+        }
+        return url;
     }
 
     private static String capSender(String sender) {

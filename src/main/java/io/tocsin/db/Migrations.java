@@ -19,6 +19,22 @@ public final class Migrations {
     public record Migration(int version, String description, List<String> statements) {
     }
 
+    /** One row, made by the first node that joins a cluster; every node of one log reads the same id. */
+    static final String CLUSTER_IDENTITY = """
+            CREATE TABLE IF NOT EXISTS cluster_identity (
+              one INTEGER PRIMARY KEY CHECK (one = 1),
+              id TEXT NOT NULL)""";
+    /**
+     * A lease per once-per-cluster duty: who holds it, its generation (raised on every change of holder, so work
+     * done under an old generation can be refused) and until when, in the database's clock (ms since the epoch).
+     */
+    static final String CLUSTER_LEASES = """
+            CREATE TABLE IF NOT EXISTS cluster_leases (
+              name TEXT PRIMARY KEY,
+              holder TEXT NOT NULL,
+              generation BIGINT NOT NULL,
+              expires_ms BIGINT NOT NULL)""";
+
     private Migrations() {
     }
 
@@ -32,7 +48,9 @@ public final class Migrations {
                 new Migration(4, "where imported CAP messages came from", List.of(Dialect.CAP_ORIGINS,
                         "CREATE INDEX IF NOT EXISTS cap_origins_alert ON cap_origins(alert_id)")),
                 new Migration(5, "push channels: cursors of log followers, webhook subscriptions, messages and "
-                        + "their delivery attempts", dialect.push()));
+                        + "their delivery attempts", dialect.push()),
+                new Migration(6, "cluster: the identity nodes share (it names the NATS stream) and the leases of "
+                        + "once-per-cluster work", List.of(CLUSTER_IDENTITY, CLUSTER_LEASES)));
     }
 
     /** The newest version this release knows. */

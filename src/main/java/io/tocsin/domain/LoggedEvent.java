@@ -5,4 +5,6 @@ package io.tocsin.domain;
  * {@code hash = SHA-256(prevHash ‖ canonical bytes of (seq, event))}, hex-encoded.
  */
 public record LoggedEvent(long seq, Event event, String prevHash, String hash) {
+    /** The previous hash of the first event. */
+    public static final String GENESIS_HASH = "0".repeat(64);
 }

@@ -25,6 +25,11 @@ public final class ApiRouter {
     }
 
     /** The push channels' parts the API serves: the location table and the webhook service with its encoder. */
+    /** Degraded: the board may be behind the log (a failed read, or a cluster node lagging past its bound). */
+    private static boolean degraded(AlertDesk desk, io.tocsin.cluster.ClusterNode cluster) {
+        return desk.behind() || (cluster != null && cluster.health().degraded());
+    }
+
     public record Push(io.tocsin.compat.locations.LocationTable table, io.tocsin.compat.CompatApi.Webhooks webhooks) {
     }
 
@@ -32,7 +37,8 @@ public final class ApiRouter {
                                 PointLocator locator, io.tocsin.region.RegionSearch search, Hub hub, TokenStore tokens, PrometheusMeterRegistry metrics,
                                 io.tocsin.cap.mapping.CapStores capStores,
                                 io.tocsin.audit.ChainGuard chainGuard,
-                                java.util.function.Consumer<Runnable> afterListening, Push push) {
+                                java.util.function.Consumer<Runnable> afterListening, Push push,
+                                io.tocsin.cluster.ClusterNode cluster) {
         PrivateQueries.keepOutOfLogs();
         Router r = Router.router(vertx);
         // Before everything else, so every routed request is counted and timed, refusals by the gate included.
@@ -70,11 +76,21 @@ public final class ApiRouter {
         new StreamResource(vertx, hub, tree, locator, metrics, auth).mount(r);
         // Liveness: the process answers; "degraded" while the board may be behind the log. Readiness: 503 while
         // behind, so a load balancer drains this node until it has caught up and can write.
-        r.get("/health").handler(ctx -> Replies.ok(ctx, io.tocsin.json.Json.MAPPER.createObjectNode()
-                .put("status", desk.behind() ? "degraded" : "up").put("seq", desk.board().lastSeq())
-                .put("subscribers", hub.subscribers())));
+        r.get("/health").handler(ctx -> {
+            var body = io.tocsin.json.Json.MAPPER.createObjectNode()
+                    .put("status", degraded(desk, cluster) ? "degraded" : "up").put("seq", desk.board().lastSeq())
+                    .put("subscribers", hub.subscribers());
+            if (cluster != null) {
+                ClusterHealth.put(body, cluster.health());
+            }
+            Replies.ok(ctx, body);
+        });
         r.get("/ready").handler(ctx -> {
-            if (desk.behind()) {
+            if (cluster != null && degraded(desk, cluster) && !desk.behind()) {
+                var h = cluster.health();
+                Problems.send(ctx, Problem.UNAVAILABLE, "not ready: this node is " + h.lag() + " events behind the"
+                        + " log for " + h.laggingMs() + " ms (seq " + desk.board().lastSeq() + ")");
+            } else if (desk.behind()) {
                 Problems.send(ctx, Problem.UNAVAILABLE, "not ready: the event log cannot be read, so this node may"
                         + " be behind it (seq " + desk.board().lastSeq() + ")");
             } else {

@@ -16,6 +16,7 @@ import io.tocsin.push.mqtt.MqttBridge;
 import io.tocsin.push.mqtt.MqttEncoder;
 import io.tocsin.push.webhook.HttpSender;
 import io.tocsin.push.webhook.RetrySchedule;
+import io.tocsin.push.webhook.StoredSubscriptions;
 import io.tocsin.push.webhook.TargetGuard;
 import io.tocsin.push.webhook.WebhookEngine;
 import io.tocsin.push.webhook.WebhookService;
@@ -46,6 +47,17 @@ final class PushChannels implements AutoCloseable {
     private final WebhookEngine engine;
     private final CompatApi.Webhooks webhooks;
     private final MqttBridge mqtt;
+    private boolean running;
+    private boolean closed;
+    private AlertDesk desk;
+    private Vertx vertx;
+    private StoredSubscriptions stored;
+    private long syncTimer = -1;
+    /**
+     * In a cluster, how often the delivering node reads the subscriptions other nodes' APIs changed: a new
+     * subscription starts from its stored cursor, so this delays its first delivery, never skips one.
+     */
+    static final long CLUSTER_SYNC_MS = 2000;
 
     private PushChannels(WebhookEngine engine, CompatApi.Webhooks webhooks, MqttBridge mqtt) {
         this.engine = engine;
@@ -63,8 +75,6 @@ final class PushChannels implements AutoCloseable {
                 WebhookEncoder.NAME, new CachingEncoder(ua));
         WebhookEngine engine = new WebhookEngine(store, cursors, new Tail(desk.log(), tree), tree, encoders,
                 new HttpSender(vertx, guard, timing.connect(), timing.total()), clock, timing.schedule(), metrics);
-        engine.start();
-        desk.addSink(engine);
         WebhookService service = new WebhookService(store, cursors, engine, guard, tree, () -> desk.log().lastSeq(),
                 clock);
         MqttBridge mqtt = null;
@@ -72,10 +82,42 @@ final class PushChannels implements AutoCloseable {
         if (m != null) {
             mqtt = new MqttBridge(new MqttBridge.Broker(m.url(), m.username(), m.password()),
                     new MqttEncoder(tree, table, m.regions(), m.discoveryPrefix()), new Tail(desk.log(), tree),
-                    cursors).start();
+                    cursors);
+        }
+        PushChannels channels = new PushChannels(engine, new CompatApi.Webhooks(service, ua), mqtt);
+        channels.vertx = vertx;
+        channels.stored = new StoredSubscriptions(store, cursors, engine);
+        return channels;
+    }
+
+    /**
+     * Starts delivering: on a node alone at once, in a cluster when this node takes the lease (once per cluster).
+     * A node that loses the lease stops them for good ({@link #close}): the engine and bridge do not restart, so
+     * that node never takes the lease again until it restarts (docs/cluster.md).
+     */
+    synchronized void run(AlertDesk desk, boolean cluster) {
+        if (running || closed) {
+            return;
+        }
+        if (cluster) {
+            syncTimer = vertx.setPeriodic(CLUSTER_SYNC_MS, id -> vertx.executeBlocking(() -> {
+                stored.sync();
+                return null;
+            }, false));
+        }
+        running = true;
+        this.desk = desk;
+        engine.start();
+        desk.addSink(engine);
+        if (mqtt != null) {
+            mqtt.start();
             desk.addSink(mqtt);
         }
-        return new PushChannels(engine, new CompatApi.Webhooks(service, ua), mqtt);
+    }
+
+    /** Whether these channels can still be run (they never ran, or run now). */
+    synchronized boolean runnable() {
+        return !closed;
     }
 
     /** The MQTT bridge, or null when none is configured. */
@@ -92,7 +134,18 @@ final class PushChannels implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        if (!running) {
+            return;
+        }
+        if (syncTimer >= 0) {
+            vertx.cancelTimer(syncTimer);
+        }
+        desk.removeSink(engine);
+        if (mqtt != null) {
+            desk.removeSink(mqtt);
+        }
         engine.close();
         if (mqtt != null) {
             mqtt.close();

@@ -25,11 +25,12 @@ import java.util.List;
  * @param cap            what exported CAP says about its publisher and how long it holds (sender name, contact,
  *                       feed retention, expires horizon)
  * @param push           webhooks' SSRF allow-list and the MQTT bridge (docs/push.md)
+ * @param cluster        the NATS server and lease of a cluster, or null for a node on its own (docs/cluster.md)
  */
 public record ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
                            Checkpoints checkpoints, Connections connections, List<String> trustedProxies,
                            Identity identity, Transport transport, CompatOptions compat,
-                           CapPublishing cap, Push push) {
+                           CapPublishing cap, Push push, Cluster cluster) {
     public static final String DEFAULT_DB = Options.DB.dflt();
 
     /**
@@ -185,6 +186,27 @@ public record ServerConfig(String host, int port, String database, Limits limits
         }
     }
 
+    /**
+     * A node of a cluster.
+     *
+     * @param nats  {@link Options#CLUSTER}
+     * @param lease {@link Options#CLUSTER_LEASE}
+     */
+    public record Cluster(String nats, java.time.Duration lease) {
+        public Cluster {
+            nats = Options.CLUSTER.type().fromText().apply(nats);
+            if (lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("the cluster lease must be positive (" + Options.CLUSTER_LEASE.env()
+                        + ")");
+            }
+        }
+
+        static Cluster of(Settings s) {
+            String url = s.get(Options.CLUSTER);
+            return url == null ? null : new Cluster(url, java.time.Duration.ofSeconds(s.get(Options.CLUSTER_LEASE)));
+        }
+    }
+
     /** The configuration the resolved options describe (flags, environment, file, defaults). */
     public static ServerConfig from(Settings s) {
         return new ServerConfig(s.get(Options.HOST), s.get(Options.PORT), s.get(Options.DB),
@@ -201,13 +223,13 @@ public record ServerConfig(String host, int port, String database, Limits limits
                         s.get(Options.COMPAT_PER_ADDRESS)),
                 new CapPublishing(s.get(Options.CAP_SENDER_NAME), s.get(Options.CAP_CONTACT),
                         java.time.Duration.ofHours(s.get(Options.CAP_FEED_RETENTION)),
-                        java.time.Duration.ofMinutes(s.get(Options.CAP_EXPIRES_HORIZON))), Push.of(s));
+                        java.time.Duration.ofMinutes(s.get(Options.CAP_EXPIRES_HORIZON))), Push.of(s), Cluster.of(s));
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
                         Checkpoints checkpoints, Connections connections, List<String> trustedProxies) {
         this(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, Identity.DEFAULT,
-                Transport.DEFAULT, CompatOptions.DEFAULT, CapPublishing.DEFAULT, Push.DEFAULT);
+                Transport.DEFAULT, CompatOptions.DEFAULT, CapPublishing.DEFAULT, Push.DEFAULT, null);
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins) {
@@ -246,36 +268,53 @@ public record ServerConfig(String host, int port, String database, Limits limits
     /** The same configuration with other connection bounds (tests and benchmarks size them to their load). */
     public ServerConfig withConnections(Connections c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, c, trustedProxies, identity,
-                transport, compat, cap, push);
+                transport, compat, cap, push, cluster);
     }
 
     /** The same configuration with other trusted proxies. */
     public ServerConfig withTrustedProxies(List<String> cidrs) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, cidrs, identity,
-                transport, compat, cap, push);
+                transport, compat, cap, push, cluster);
     }
 
     /** The same configuration with another public URL and CAP sender. */
     public ServerConfig withIdentity(Identity i) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, i,
-                transport, compat, cap, push);
+                transport, compat, cap, push, cluster);
     }
 
     /** The same configuration with other compatibility API options. */
     public ServerConfig withCompat(CompatOptions c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
-                identity, transport, c, cap, push);
+                identity, transport, c, cap, push, cluster);
     }
 
     /** The same configuration with other CAP publishing options. */
     public ServerConfig withCap(CapPublishing c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
-                identity, transport, compat, c, push);
+                identity, transport, compat, c, push, cluster);
+    }
+
+    /**
+     * Refuses a cluster on anything but PostgreSQL: checked when a server starts, not here, so that a file may
+     * name both options for different deployments (the example file sets every key at once).
+     */
+    void requireClusterDatabase() {
+        if (cluster != null && !database.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("a cluster's nodes share one PostgreSQL log: --cluster needs --db "
+                    + "jdbc:postgresql://… (" + Options.CLUSTER.env() + ", " + Options.DB.env() + ")");
+        }
+    }
+
+    /** The same configuration as a node of a cluster (null: on its own). */
+    public ServerConfig withCluster(Cluster c) {
+        return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
+                identity, transport, compat, cap, push, c);
     }
 
     /** The same configuration with other push channel options. */
     public ServerConfig withPush(Push p) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
-                identity, transport, compat, cap, p);
+                identity, transport, compat, cap, p, cluster);
     }
 }

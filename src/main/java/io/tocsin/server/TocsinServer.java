@@ -63,6 +63,7 @@ public final class TocsinServer implements AutoCloseable {
     /** What to start once the server listens (data only some requests need; they wait for it). */
     private final List<Runnable> afterListening = new java.util.ArrayList<>();
     private PushChannels push;
+    private io.tocsin.cluster.ClusterNode cluster;
     private PushChannels.Timing pushTiming = PushChannels.Timing.DEFAULT;
 
     public TocsinServer(ServerConfig config, RegionCatalog regions, Clock clock) {
@@ -77,6 +78,7 @@ public final class TocsinServer implements AutoCloseable {
     }
 
     public TocsinServer start() {
+        config.requireClusterDatabase();
         // Vert.x (event loops, the native transport) and the database (pool, schema, the board rebuilt from the
         // log) are independent, and each is a good part of the start-up: start them side by side.
         // One HTTP server per event loop sharing the port, and epoll unless turned off (ServerConfig.Transport).
@@ -104,18 +106,23 @@ public final class TocsinServer implements AutoCloseable {
         hub = new Hub(vertx, desk.log(), regions.tree(), metrics);
         desk.addSink(hub);
         desk.addSink(chainGuard.checkpointer());
-        every(EXPIRY_CHECK_MS, "expiry check", desk::expireDue);
-        every(RENEWAL_CHECK_MS, "CAP renewal", () -> desk.renewDue(config.cap().expiresHorizon()));
-        every(FOLLOW_LOG_MS, "following the log", desk::followLog);
-        every(FORGET_KEYS_MS, "forgetting old idempotency keys", desk::forgetOldIdempotencyKeys);
         // Deferred: built once the server listens (CompatApi starts it); push encoders wait for it on their threads.
         var table = io.tocsin.compat.locations.LocationTableLoader.deferred(regions.tree());
         push = PushChannels.start(vertx, db, desk, regions.tree(), table, config.push(), pushTiming, metrics, clock);
+        if (config.cluster() == null) {
+            push.run(desk, false);
+            every(EXPIRY_CHECK_MS, "expiry check", desk::expireDue);
+            every(RENEWAL_CHECK_MS, "CAP renewal", () -> desk.renewDue(config.cap().expiresHorizon()));
+        } else {
+            joinCluster(metrics);
+        }
+        every(FOLLOW_LOG_MS, "following the log", desk::followLog);
+        every(FORGET_KEYS_MS, "forgetting old idempotency keys", desk::forgetOldIdempotencyKeys);
         router = ApiRouter.create(vertx, config, desk, regions.tree(), regions.locator(), regions.search(), hub, tokens,
                 metrics,
                 new io.tocsin.cap.mapping.CapStores(new io.tocsin.cap.mapping.JdbcCapLinkStore(db),
                         new io.tocsin.cap.mapping.JdbcCapOriginStore(db)), chainGuard, afterListening::add,
-                new ApiRouter.Push(table, push.webhooks()));
+                new ApiRouter.Push(table, push.webhooks()), cluster);
         try {
             // One server per event loop on the same port: Vert.x spreads connections over them, so every core
             // fans out its own share of the subscribers. Each is deployed as its own verticle instance, because
@@ -147,6 +154,52 @@ public final class TocsinServer implements AutoCloseable {
         afterListening.forEach(Runnable::run);
         LOG.info("Tocsin ready on " + url() + " (" + replayed + " events replayed from the log)");
         return this;
+    }
+
+    /**
+     * A node of a cluster: events travel over NATS, and the once-per-cluster duties (expiry, CAP renewal, push channels,
+     * checkpoint signing) run only while this node holds their lease. Expiry is a conditional append, so even two
+     * holders could not end an alert twice; the lease keeps the work (and webhook deliveries) to one node.
+     */
+    private void joinCluster(PrometheusMeterRegistry metrics) {
+        ServerConfig.Cluster c = config.cluster();
+        cluster = new io.tocsin.cluster.ClusterNode(c.nats(), c.lease(), db, desk, metrics,
+                new io.tocsin.cluster.ClusterLink.Seal() {
+                    @Override
+                    public byte[] sign(byte[] event) {
+                        return chainGuard.seal(event);
+                    }
+
+                    @Override
+                    public boolean verify(byte[] event, byte[] seal) {
+                        return chainGuard.sealedBy(event, seal);
+                    }
+                });
+        chainGuard.checkpointer().signOnlyWhile(cluster::holdsLease);
+        every(EXPIRY_CHECK_MS, "expiry check", () -> {
+            if (cluster.holdsLease()) {
+                desk.expireDue();
+            }
+        });
+        every(RENEWAL_CHECK_MS, "CAP renewal", () -> {
+            if (cluster.holdsLease()) {
+                desk.renewDue(config.cap().expiresHorizon());
+            }
+        });
+        cluster.start(held -> {
+            if (held && push.runnable()) {
+                push.run(desk, true);
+            } else if (!held) {
+                // The push channels do not restart (PushChannels.run): this node leaves the duties to the others.
+                push.close();
+                cluster.retire();
+            }
+        });
+    }
+
+    /** This node in its cluster, or null when it runs alone. */
+    public io.tocsin.cluster.ClusterNode cluster() {
+        return cluster;
     }
 
     /**
@@ -259,6 +312,9 @@ public final class TocsinServer implements AutoCloseable {
     }
 
     public void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
         if (hub != null) {
             hub.stop();
         }

@@ -52,7 +52,7 @@ class StorageUpgradeTest {
         try (Database db = Database.sqlite(file)) {
             JdbcEventLog log = new JdbcEventLog(db);
             assertThat(log.verify()).isEqualTo(new io.tocsin.domain.EventLog.ChainCheck(13, 0, "intact"));
-            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
 
             AlertDesk desk = new AlertDesk(log, Regions.catalog().tree(), Clock.systemUTC());
             assertThat(desk.rebuild()).isEqualTo(13);
@@ -65,7 +65,7 @@ class StorageUpgradeTest {
             assertThat(log.verify().intact()).isTrue();
         }
         try (Database again = Database.sqlite(file)) {
-            assertThat(versions(again)).as("migrations run once").containsExactly(1, 2, 3, 4, 5);
+            assertThat(versions(again)).as("migrations run once").containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(new JdbcEventLog(again).verify().checked()).isEqualTo(14);
         }
     }
@@ -110,11 +110,11 @@ class StorageUpgradeTest {
             }
         }
         try (Database db = Database.postgres(pg + "&currentSchema=" + schema)) {
-            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
             JdbcEventLog log = new JdbcEventLog(db);
             log.append(EventLogContractTest.issued("after-upgrade", 0));
             assertThat(log.after(0, 10)).hasSize(1);
-            assertThat(Migrations.latest(io.tocsin.db.Dialect.POSTGRES)).isEqualTo(5);
+            assertThat(Migrations.latest(io.tocsin.db.Dialect.POSTGRES)).isEqualTo(6);
         } finally {
             try (Connection c = DriverManager.getConnection(pg); var st = c.createStatement()) {
                 st.execute("DROP SCHEMA " + schema + " CASCADE");

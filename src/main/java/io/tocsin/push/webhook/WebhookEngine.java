@@ -138,6 +138,13 @@ public final class WebhookEngine implements EventSink, AutoCloseable {
         });
     }
 
+    /** The subscriptions the lanes deliver now, by id (a snapshot; {@link StoredSubscriptions} compares it). */
+    Map<String, Webhook> hooks() {
+        Map<String, Webhook> out = new java.util.HashMap<>();
+        lanes.forEach((id, lane) -> out.put(id, lane.hook));
+        return out;
+    }
+
     /** Wakes the pump (a test that moved its clock calls this too). */
     public void wake() {
         wake.release();
