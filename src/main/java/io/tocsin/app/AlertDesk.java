@@ -125,6 +125,19 @@ public final class AlertDesk {
         return write(key, now -> List.of(decider.issue(board, actor, cmd, now, newId(now)))).get(0);
     }
 
+    /**
+     * What issuing would record now (an issue, or a request held for approval), decided by the same rules and
+     * recorded nowhere: the console's preview. Its id is a placeholder.
+     */
+    public synchronized Event previewIssue(Actor actor, IssueAlert cmd) {
+        return decider.issue(board, actor, cmd, clock.instant(), "preview");
+    }
+
+    /** What the update would record now (the alert after it, or a held request), recorded nowhere. */
+    public synchronized Event previewUpdate(Actor actor, UpdateAlert cmd) {
+        return decider.update(board, actor, cmd, clock.instant());
+    }
+
     public LoggedEvent update(Actor actor, UpdateAlert cmd) {
         return update(actor, cmd, null);
     }

@@ -121,6 +121,23 @@ public final class TokenStore {
         return Optional.of(row.token.actor());
     }
 
+    /**
+     * The actor of a token known by id (a console session names its token so), or empty when it is unknown, revoked
+     * or expired: a session ends with its token. Cached like {@link #authenticate}.
+     */
+    public Optional<Actor> actorById(String id) {
+        Instant now = clock.instant();
+        Cached row = cache.get(id);
+        if (row == null || row.loadedAt.plus(CACHE_TTL).isBefore(now)) {
+            row = load(id, now);
+            if (row == null) {
+                return Optional.empty();
+            }
+            cache.put(id, row);
+        }
+        return row.token.usableAt(now) ? Optional.of(row.token.actor()) : Optional.empty();
+    }
+
     private Cached load(String id, Instant now) {
         try (Connection c = db.connection(); PreparedStatement q = c.prepareStatement("SELECT * FROM tokens WHERE id = ?")) {
             q.setString(1, id);

@@ -277,6 +277,19 @@ public final class Options {
                     + "short enough that expiry and webhooks stop for seconds, not minutes, when a node dies",
             Option.EVERYWHERE, List.of()));
 
+    public static final Option<Integer> SESSION_IDLE_TIMEOUT = declare(new Option<>("session_idle_timeout",
+            ValueType.integer(60, Integer.MAX_VALUE), 1800, null, null,
+            "seconds an operator console's session may go without a request before it must sign in again "
+                    + "(its open stream does not count as use)",
+            "a console left open on an unattended desk stops being able to issue alerts within half an hour",
+            Option.EVERYWHERE, List.of()));
+
+    public static final Option<Integer> SESSION_MAX_AGE = declare(new Option<>("session_max_age",
+            ValueType.integer(60, Integer.MAX_VALUE), 43200, null, null,
+            "seconds after sign-in that an operator console's session ends however busy it is",
+            "one twelve-hour shift: the next shift signs in with its own token",
+            Option.EVERYWHERE, List.of()));
+
     /** Every option, in the order the docs list them. */
     public static final List<Option<?>> ALL = Collections.unmodifiableList(DECLARED);
 

@@ -42,7 +42,9 @@ public final class ApiRouter {
         PrivateQueries.keepOutOfLogs();
         Router r = Router.router(vertx);
         // Before everything else, so every routed request is counted and timed, refusals by the gate included.
-        r.route().order(-4000).handler(new RequestMetrics(r, metrics, StreamResource.ROUTES));
+        r.route().order(-4000).handler(new RequestMetrics(r, metrics,
+                java.util.stream.Stream.concat(StreamResource.ROUTES.stream(), Set.of(OperatorStream.ROUTE).stream())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet())));
         // First of all, even before the CAP route that reads its own large bodies (order -1000).
         r.route().order(-3000).handler(new RequestGate(TrustedProxies.parse(config.trustedProxies())));
         r.route().order(-2000).handler(ApiRouter::securityHeaders);
@@ -55,6 +57,11 @@ public final class ApiRouter {
         r.route("/api/*").handler(new JsonBodies());
         r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         Auth auth = new Auth(tokens, config.limits());
+        // The operator console's sessions (in memory, see ConsoleSessions for why) and the checks on their cookie.
+        io.tocsin.auth.ConsoleSessions sessions = new io.tocsin.auth.ConsoleSessions(java.time.Clock.systemUTC(),
+                java.time.Duration.ofSeconds(config.sessions().idleSeconds()),
+                java.time.Duration.ofSeconds(config.sessions().maxAgeSeconds()));
+        r.route("/api/*").handler(new SessionGate(sessions, config.identity().publicUrl()));
         SnapshotBodies bodies = new SnapshotBodies(vertx, metrics);
         // First of the resources: the compat APIs are polled hardest, and the router tries routes in order.
         io.tocsin.compat.CompatApi.mount(r, vertx, desk.board(), tree, push.table(), tokens, config.compat(),
@@ -64,6 +71,7 @@ public final class ApiRouter {
         new CapResource(vertx, config, desk, tree, locator, auth, capStores, bodies).mount(r);
         new StatsResource(vertx, tree, desk.board().exposure(), java.time.Clock.systemUTC()).mount(r);
         new HistoryExportResource(vertx, tree, desk.board().exposure(), java.time.Clock.systemUTC()).mount(r);
+        new PreviewResource(vertx, desk, tree, auth).mount(r);
         new AlertsResource(vertx, desk, tree, auth, bodies).mount(r);
         new ApprovalsResource(vertx, desk, auth, tree).mount(r);
         new ReportsResource(vertx, desk, tree, auth).mount(r);
@@ -74,6 +82,11 @@ public final class ApiRouter {
         new WebhooksResource(vertx, push.webhooks().service(), auth).mount(r);
         new PointStatusResource(locator, desk.board()).mount(r);
         new StreamResource(vertx, hub, tree, locator, metrics, auth).mount(r);
+        new SessionResource(vertx, sessions, auth, TrustedProxies.parse(config.trustedProxies()),
+                config.identity().publicUrl()).mount(r);
+        OperatorStream operatorStream = new OperatorStream(vertx, tree, auth, sessions);
+        operatorStream.mount(r);
+        desk.addSink(operatorStream);
         // Liveness: the process answers; "degraded" while the board may be behind the log. Readiness: 503 while
         // behind, so a load balancer drains this node until it has caught up and can write.
         r.get("/health").handler(ctx -> {

@@ -2,6 +2,7 @@ package io.tocsin.http;
 
 import io.tocsin.ratelimit.WindowLimiter;
 
+import io.tocsin.auth.ConsoleSessions;
 import io.tocsin.auth.TokenStore;
 import io.tocsin.domain.Actor;
 import io.tocsin.domain.DomainException;
@@ -36,8 +37,15 @@ final class Auth {
         this.writes = new WindowLimiter(limits.writesPerSecond(), TimeUnit.SECONDS.toNanos(1));
     }
 
-    /** What the request presented, read on the event loop (headers are not safe to read elsewhere). */
-    record Credentials(String address, String bearer) {
+    /**
+     * What the request presented, read on the event loop (headers are not safe to read elsewhere): a bearer token,
+     * or a console session's token id ({@link SessionGate} found the cookie live; {@code sessionEnded} when it named
+     * a session that is over).
+     */
+    record Credentials(String address, String bearer, String sessionToken, boolean sessionEnded) {
+        Credentials(String address, String bearer) {
+            this(address, bearer, null, false);
+        }
     }
 
     static Credentials credentials(RoutingContext ctx) {
@@ -48,12 +56,24 @@ final class Auth {
             var remote = ctx.request().remoteAddress();
             address = remote == null ? "unknown" : remote.hostAddress();
         }
+        if (bearer == null && h == null) {
+            ConsoleSessions.Session s = ctx.get(SessionGate.SESSION);
+            return new Credentials(address, null, s == null ? null : s.tokenId(), ctx.get(SessionGate.ENDED) != null);
+        }
         return new Credentials(address, bearer);
     }
 
     /** The actor, if its token is valid and has one of {@code roles} (any role when none are given). */
     Actor require(Credentials c, Role... roles) {
         long now = System.nanoTime();
+        if (c.bearer() == null && (c.sessionToken() != null || c.sessionEnded())) {
+            // A session stands for its token while both live; a revoked token ends its sessions at once.
+            Actor actor = c.sessionToken() == null ? null : tokens.actorById(c.sessionToken()).orElse(null);
+            if (actor == null) {
+                throw new DomainException(Problem.SESSION_EXPIRED, "the console session has ended; sign in again");
+            }
+            return authorised(actor, now, roles);
+        }
         Actor actor = c.bearer() == null ? null : tokens.authenticate(c.bearer()).orElse(null);
         if (actor == null) {
             long over = failures.hit(c.address(), now);
@@ -63,6 +83,10 @@ final class Auth {
             throw new DomainException(Problem.UNAUTHENTICATED, c.bearer() == null
                     ? "send Authorization: Bearer <token>" : "the token is unknown, revoked or expired");
         }
+        return authorised(actor, now, roles);
+    }
+
+    private Actor authorised(Actor actor, long now, Role... roles) {
         if (roles.length > 0 && Arrays.stream(roles).noneMatch(r -> r == actor.role())) {
             throw new DomainException(Problem.FORBIDDEN, "this needs the role " + Arrays.toString(roles).toLowerCase()
                     + ", the token has " + actor.role().wire());

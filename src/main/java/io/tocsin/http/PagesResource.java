@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The public pages: {@code /} (the live map), {@code /regions/{code}} and {@code /alerts/{id}} (a region's and an
- * alert's page; an unknown one is a 404 problem), and their stylesheet and scripts. Each file is read from the jar
+ * The pages: {@code /} (the live map), {@code /regions/{code}} and {@code /alerts/{id}} (a region's and an
+ * alert's page; an unknown one is a 404 problem), {@code /console} (the operator console), and their stylesheets and
+ * scripts. Each file is read from the jar
  * once, its shared parts included ({@code <!--#header-->}, {@code <!--#patterns-->}, {@code <!--#footer-->}), gzip-compressed once and
  * served with an ETag. A page comes in Ukrainian or English ({@code <html lang>}, which its script starts from),
  * chosen by Accept-Language; the visitor's own choice, once made, is remembered by the page itself.
@@ -29,7 +30,10 @@ final class PagesResource {
     /** The stylesheet and scripts; a request for anything else under /js is a 404. */
     static final List<String> ASSETS = List.of("app.css", "js/i18n.js", "js/live.js", "js/regions.js", "js/map.js",
             "js/list.js", "js/place.js", "js/page.js", "js/legend.js", "js/home.js", "js/region-page.js",
-            "js/alert-page.js", "js/timeline.js", "js/charts.js", "js/stats-page.js");
+            "js/alert-page.js", "js/timeline.js", "js/charts.js", "js/stats-page.js", "console.css", "js/console.js",
+            "js/console-api.js", "js/console-words.js", "js/console-picker.js", "js/console-map.js",
+            "js/console-preview.js", "js/console-declare.js", "js/console-active.js", "js/console-approvals.js",
+            "js/console-admin.js");
 
     private final RegionTree tree;
     private final Board board;
@@ -43,7 +47,7 @@ final class PagesResource {
         String patterns = read("_patterns.html");
         String footer = read("_footer.html");
         String header = read("_header.html");
-        for (String page : List.of("index.html", "region.html", "alert.html", "stats.html")) {
+        for (String page : List.of("index.html", "region.html", "alert.html", "stats.html", "console.html")) {
             String html = read(page).replace("<!--#patterns-->", patterns.strip()).replace("<!--#footer-->", footer.strip())
                     .replace("<!--#header-->", header.strip());
             for (String lang : List.of("uk", "en")) {
@@ -71,7 +75,10 @@ final class PagesResource {
             board.find(id).orElseThrow(() -> new DomainException(Problem.ALERT_NOT_FOUND, "no alert " + id));
             page(ctx, "alert.html");
         });
+        // The operator console: a page like the others; everything it does goes through the API with its session.
+        r.get("/console").handler(ctx -> page(ctx, "console.html"));
         r.get("/app.css").handler(ctx -> assets.get("app.css").send(ctx));
+        r.get("/console.css").handler(ctx -> assets.get("console.css").send(ctx));
         r.get("/js/:file").handler(ctx -> {
             CachedBody body = assets.get("js/" + ctx.pathParam("file"));
             if (body == null) {

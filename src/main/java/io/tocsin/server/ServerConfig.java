@@ -30,7 +30,7 @@ import java.util.List;
 public record ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
                            Checkpoints checkpoints, Connections connections, List<String> trustedProxies,
                            Identity identity, Transport transport, CompatOptions compat,
-                           CapPublishing cap, Push push, Cluster cluster) {
+                           CapPublishing cap, Push push, Cluster cluster, Sessions sessions) {
     public static final String DEFAULT_DB = Options.DB.dflt();
 
     /**
@@ -109,6 +109,24 @@ public record ServerConfig(String host, int port, String database, Limits limits
         public Identity {
             if (publicUrl != null) {
                 publicUrl = Options.PUBLIC_URL.type().fromText().apply(publicUrl);
+            }
+        }
+    }
+
+    /**
+     * Operator console sessions (io.tocsin.http.SessionResource).
+     *
+     * @param idleSeconds   {@link Options#SESSION_IDLE_TIMEOUT}
+     * @param maxAgeSeconds {@link Options#SESSION_MAX_AGE}
+     */
+    public record Sessions(int idleSeconds, int maxAgeSeconds) {
+        public static final Sessions DEFAULT = new Sessions(Options.SESSION_IDLE_TIMEOUT.dflt(),
+                Options.SESSION_MAX_AGE.dflt());
+
+        public Sessions {
+            if (idleSeconds < 1 || maxAgeSeconds < 1) {
+                throw new IllegalArgumentException("session timeouts must be positive ("
+                        + Options.SESSION_IDLE_TIMEOUT.env() + ", " + Options.SESSION_MAX_AGE.env() + ")");
             }
         }
     }
@@ -223,13 +241,15 @@ public record ServerConfig(String host, int port, String database, Limits limits
                         s.get(Options.COMPAT_PER_ADDRESS)),
                 new CapPublishing(s.get(Options.CAP_SENDER_NAME), s.get(Options.CAP_CONTACT),
                         java.time.Duration.ofHours(s.get(Options.CAP_FEED_RETENTION)),
-                        java.time.Duration.ofMinutes(s.get(Options.CAP_EXPIRES_HORIZON))), Push.of(s), Cluster.of(s));
+                        java.time.Duration.ofMinutes(s.get(Options.CAP_EXPIRES_HORIZON))), Push.of(s), Cluster.of(s),
+                new Sessions(s.get(Options.SESSION_IDLE_TIMEOUT), s.get(Options.SESSION_MAX_AGE)));
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins,
                         Checkpoints checkpoints, Connections connections, List<String> trustedProxies) {
         this(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, Identity.DEFAULT,
-                Transport.DEFAULT, CompatOptions.DEFAULT, CapPublishing.DEFAULT, Push.DEFAULT, null);
+                Transport.DEFAULT, CompatOptions.DEFAULT, CapPublishing.DEFAULT, Push.DEFAULT, null,
+                Sessions.DEFAULT);
     }
 
     public ServerConfig(String host, int port, String database, Limits limits, List<String> corsOrigins) {
@@ -253,6 +273,7 @@ public record ServerConfig(String host, int port, String database, Limits limits
         compat = compat == null ? CompatOptions.DEFAULT : compat;
         cap = cap == null ? CapPublishing.DEFAULT : cap;
         push = push == null ? Push.DEFAULT : push;
+        sessions = sessions == null ? Sessions.DEFAULT : sessions;
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty (TOCSIN_HOST / --host)");
         }
@@ -268,31 +289,31 @@ public record ServerConfig(String host, int port, String database, Limits limits
     /** The same configuration with other connection bounds (tests and benchmarks size them to their load). */
     public ServerConfig withConnections(Connections c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, c, trustedProxies, identity,
-                transport, compat, cap, push, cluster);
+                transport, compat, cap, push, cluster, sessions);
     }
 
     /** The same configuration with other trusted proxies. */
     public ServerConfig withTrustedProxies(List<String> cidrs) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, cidrs, identity,
-                transport, compat, cap, push, cluster);
+                transport, compat, cap, push, cluster, sessions);
     }
 
     /** The same configuration with another public URL and CAP sender. */
     public ServerConfig withIdentity(Identity i) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies, i,
-                transport, compat, cap, push, cluster);
+                transport, compat, cap, push, cluster, sessions);
     }
 
     /** The same configuration with other compatibility API options. */
     public ServerConfig withCompat(CompatOptions c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
-                identity, transport, c, cap, push, cluster);
+                identity, transport, c, cap, push, cluster, sessions);
     }
 
     /** The same configuration with other CAP publishing options. */
     public ServerConfig withCap(CapPublishing c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
-                identity, transport, compat, c, push, cluster);
+                identity, transport, compat, c, push, cluster, sessions);
     }
 
     /**
@@ -309,12 +330,18 @@ public record ServerConfig(String host, int port, String database, Limits limits
     /** The same configuration as a node of a cluster (null: on its own). */
     public ServerConfig withCluster(Cluster c) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
-                identity, transport, compat, cap, push, c);
+                identity, transport, compat, cap, push, c, sessions);
     }
 
     /** The same configuration with other push channel options. */
     public ServerConfig withPush(Push p) {
         return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
-                identity, transport, compat, cap, p, cluster);
+                identity, transport, compat, cap, p, cluster, sessions);
+    }
+
+    /** The same configuration with other session timeouts. */
+    public ServerConfig withSessions(Sessions x) {
+        return new ServerConfig(host, port, database, limits, corsOrigins, checkpoints, connections, trustedProxies,
+                identity, transport, compat, cap, push, cluster, x);
     }
 }

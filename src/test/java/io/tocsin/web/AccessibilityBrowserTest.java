@@ -47,26 +47,7 @@ class AccessibilityBrowserTest extends BrowserAgainstServer {
 
     /** Serious and critical violations axe finds on the page as it is now, one line each. */
     private static List<String> seriousViolations() {
-        js(chromium, axe);
-        String out = (String) chromium.driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] })
-                  .then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{id: 'axe-failed',
-                    impact: 'critical', help: String(e), nodes: []}])));""");
-        List<String> found = new ArrayList<>();
-        try {
-            for (JsonNode v : Json.MAPPER.readTree(out)) {
-                String impact = v.path("impact").asText();
-                if (impact.equals("serious") || impact.equals("critical")) {
-                    StringBuilder where = new StringBuilder();
-                    v.path("nodes").forEach(n -> where.append(" ").append(n.path("target")));
-                    found.add(impact + " " + v.path("id").asText() + ": " + v.path("help").asText() + " at" + where);
-                }
-            }
-        } catch (IOException e) {
-            throw new AssertionError("axe answered " + out, e);
-        }
-        return found;
+        return Axe.seriousViolations(chromium);
     }
 
     private static void check(String what) {
