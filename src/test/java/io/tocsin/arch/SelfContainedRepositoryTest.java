@@ -24,7 +24,7 @@ class SelfContainedRepositoryTest {
     private static final String SIBLING = "shared";
     /** A relative path that climbs out of the directory it is resolved against, or names the sibling data folder. */
     private static final Pattern OUTSIDE = Pattern.compile("(?:^|[\\s\"'=(>])" + UP + "[\\w$.-]|basedir}/" + UP
-            + "|/work/" + SIBLING + "|\\b" + SIBLING + "/data/");
+            + "|/wor" + "k/" + SIBLING + "|\\b" + SIBLING + "/data/");
 
     @Test
     void noTestOrBuildFileRefersToAPathOutsideTheRepository() throws IOException {
